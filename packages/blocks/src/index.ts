@@ -1,0 +1,125 @@
+/**
+ * The block stream: what a format adapter (pdf, docx, html, markdown, text) hands the
+ * structure recogniser. It describes layout only (paragraphs, list items, tables, rows,
+ * cells, pages) and knows nothing of units, outcomes or criteria.
+ */
+
+/** Where a block starts in the source: 1-based page (null when the format has none) and line (null when unknown). */
+export interface Place {
+  page: number | null;
+  line: number | null;
+}
+
+/**
+ * One paragraph of text: a physical line of a text file, a `<p>` or list item, one line or
+ * paragraph of a PDF. Adapters keep text as printed (no numbering stripped), with white space
+ * collapsed; words broken across lines are joined by the adapter when it can see the break.
+ */
+export interface Paragraph {
+  type: 'paragraph';
+  text: string;
+  place: Place;
+  /** List nesting: 0 = not a list item, 1 = top-level item, 2 = sub-item, ... */
+  depth?: number;
+  /** Heading level 1-6 when the source marks it as a heading. */
+  heading?: number;
+  /** The whole paragraph is bold or italic in the source. */
+  emphasis?: 'bold' | 'italic';
+}
+
+export interface Cell {
+  /** The cell's paragraphs and list items in reading order. */
+  blocks: Paragraph[];
+  colSpan: number;
+  rowSpan: number;
+}
+
+export interface Row {
+  cells: Cell[];
+  place: Place;
+  /** The adapter saw this row marked as a header (`<th>`, a repeated header row, bold header band). */
+  header?: boolean;
+}
+
+export interface Table {
+  type: 'table';
+  rows: Row[];
+  place: Place;
+}
+
+/** A page boundary: everything after it is on `page`. */
+export interface PageBreak {
+  type: 'page';
+  page: number;
+}
+
+export type Block = Paragraph | Table | PageBreak;
+
+export interface BlockStream {
+  blocks: Block[];
+  /** Number of pages, when the format has pages. */
+  pages: number | null;
+}
+
+/** Layout-level notes an adapter raises (the recogniser turns them into diagnostics). */
+export interface AdapterNote {
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+  place: Place | null;
+}
+
+/** Collapse white space (including non-breaking and zero-width spaces) to single spaces and trim. */
+export function collapse(text: string): string {
+  return text
+    .replace(/[\u200B-\u200D\uFEFF\u00AD]/g, '')
+    .replace(/[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
+    .trim();
+}
+
+export function paragraph(text: string, place: Place, extra: Partial<Paragraph> = {}): Paragraph {
+  return { type: 'paragraph', text: collapse(text), place, ...extra };
+}
+
+/** The plain text of a cell, its paragraphs joined by single spaces. */
+export function cellText(cell: Cell): string {
+  return cell.blocks.map((b) => b.text).filter(Boolean).join(' ');
+}
+
+/** Every paragraph of a stream in reading order, table cells row by row, left to right. */
+export function* paragraphs(blocks: Block[]): Generator<Paragraph> {
+  for (const b of blocks) {
+    if (b.type === 'paragraph') yield b;
+    else if (b.type === 'table') for (const r of b.rows) for (const c of r.cells) yield* c.blocks;
+  }
+}
+
+/** An error an adapter throws for input it cannot read; the CLI prints `file: message` and exits 2. */
+export class InputError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'InputError';
+    this.code = code;
+  }
+}
+
+/** Options every format adapter accepts (each reads the ones that apply to it). */
+export interface AdapterOptions {
+  /** The file's path, for messages only. */
+  path?: string;
+  /** Password for an encrypted PDF. */
+  password?: string;
+  /** Refuse documents with more pages than this (PDF). */
+  maxPages?: number;
+  /** Refuse input (or, for .docx, uncompressed archive content) larger than this many bytes. */
+  maxBytes?: number;
+}
+
+/** What a format adapter returns: the block stream and any layout-level notes. */
+export interface AdapterResult extends BlockStream {
+  notes: AdapterNote[];
+}
+
+/** A format adapter: bytes in, block stream out. Throws InputError for unreadable input. */
+export type Adapter = (bytes: Uint8Array, options?: AdapterOptions) => Promise<AdapterResult>;

@@ -1,0 +1,4 @@
+export * from './schema.js';
+export * from './refs.js';
+export { specDocumentJsonSchema } from './json-schema.js';
+export const SCHEMA_VERSION = '1' as const;

@@ -1,1 +1,8 @@
-export {};
+import { InputError, type AdapterOptions, type AdapterResult } from '@qualspec/blocks';
+
+/** Stub until the adapter lands. */
+export async function htmlToBlocks(bytes: Uint8Array, options: AdapterOptions = {}): Promise<AdapterResult> {
+  void bytes;
+  void options;
+  throw new InputError('unsupported', 'html input is not supported yet');
+}

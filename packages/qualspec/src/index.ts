@@ -1,1 +1,3 @@
-export {};
+export { parseSpec, detectFormat, InputError } from './parse.js';
+export type { ParseOptions, ParseInput } from './parse.js';
+export * from '@qualspec/model';

@@ -1,1 +1,2 @@
-export {};
+export { recognise } from './recognise.js';
+export type { RecogniseOptions } from './recognise.js';

@@ -1,0 +1,229 @@
+/**
+ * One hast -> block stream mechanism, shared by HTML fragments (markdown table cells), saved
+ * web pages and Word documents (mammoth's HTML). Layout only: paragraphs, list items with
+ * depth, headings, wholly bold/italic paragraphs, tables with rows, cells and spans.
+ */
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import { collapse, type Block, type Cell, type Paragraph, type Place, type Row, type Table } from '@qualspec/blocks';
+
+/** Where a node starts: a fixed place, or a function of the node (e.g. its source line). */
+export type PlaceOf = Place | ((node: Element | Text | Root) => Place);
+
+export interface HastToBlocksOptions {
+  /** Flatten tables into their cells' paragraphs (row by row) instead of Table blocks. */
+  flattenTables?: boolean;
+}
+
+/** Elements whose content is never shown as document text. */
+export const INVISIBLE = new Set([
+  'head', 'title', 'meta', 'link', 'base', 'script', 'style', 'noscript', 'template', 'svg', 'math',
+  'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'source', 'track', 'img', 'picture', 'map',
+  'area', 'input', 'select', 'textarea', 'button', 'datalist', 'option', 'optgroup', 'dialog',
+]);
+
+/** Elements that start and end a paragraph of their own (block-level in HTML rendering). */
+const BLOCK = new Set([
+  'html', 'body', 'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'dir', 'div',
+  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'hgroup', 'hr', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section',
+  'summary', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'ul', 'search',
+]);
+
+const LIST = new Set(['ul', 'ol', 'menu', 'dir']);
+const HEADING: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+
+interface Segment {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+}
+
+interface Style {
+  bold: boolean;
+  italic: boolean;
+}
+
+/** True when the element is hidden from readers (hidden attribute, aria-hidden, display:none). */
+export function isHidden(el: Element): boolean {
+  const p = el.properties ?? {};
+  if (p.hidden !== undefined && p.hidden !== null && p.hidden !== false) return true;
+  if (String(p.ariaHidden ?? '').toLowerCase() === 'true') return true;
+  const style = typeof p.style === 'string' ? p.style.toLowerCase() : '';
+  return /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/.test(style);
+}
+
+function inlineStyle(el: Element, outer: Style): Style {
+  const name = el.tagName;
+  let { bold, italic } = outer;
+  if (name === 'b' || name === 'strong') bold = true;
+  if (name === 'i' || name === 'em' || name === 'cite' || name === 'dfn' || name === 'var') italic = true;
+  const style = typeof el.properties?.style === 'string' ? el.properties.style.toLowerCase() : '';
+  if (style) {
+    const w = /font-weight\s*:\s*([a-z0-9]+)/.exec(style)?.[1];
+    if (w) bold = w === 'bold' || w === 'bolder' || (/^\d+$/.test(w) && Number(w) >= 600) ? true : w === 'normal' || (/^\d+$/.test(w) && Number(w) < 600) ? false : bold;
+    const s = /font-style\s*:\s*([a-z]+)/.exec(style)?.[1];
+    if (s) italic = s === 'italic' || s === 'oblique' ? true : s === 'normal' ? false : italic;
+  }
+  return { bold, italic };
+}
+
+function intAttr(v: unknown): number {
+  const n = typeof v === 'number' ? v : parseInt(String(v ?? ''), 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(Math.floor(n), 1000) : 1;
+}
+
+/** Context of a paragraph being built: what an enclosing block says about it. */
+interface BlockCtx {
+  /** List depth given to paragraphs built here (0 = not a list item). */
+  depth: number;
+  /** Nesting level of the innermost enclosing ul/ol (0 outside lists). */
+  list: number;
+  heading?: number;
+  pre: boolean;
+}
+
+class Walker {
+  private segments: Segment[] = [];
+  private start: Element | Text | Root | null = null;
+  private out: Block[] = [];
+
+  constructor(
+    private readonly placeOf: PlaceOf,
+    private readonly flatten: boolean,
+  ) {}
+
+  place(node: Element | Text | Root): Place {
+    return typeof this.placeOf === 'function' ? this.placeOf(node) : { ...this.placeOf };
+  }
+
+  run(nodes: readonly (RootContent | ElementContent)[], ctx: BlockCtx, style: Style): Block[] {
+    this.children(nodes, ctx, style);
+    this.flush(ctx);
+    return this.out;
+  }
+
+  /** Emit the pending inline text as a paragraph (or one per line inside pre). */
+  private flush(ctx: BlockCtx): void {
+    const segs = this.segments;
+    const start = this.start;
+    this.segments = [];
+    this.start = null;
+    if (!segs.length || !start) return;
+    const raw = segs.map((s) => s.text).join('');
+    const lines = ctx.pre ? raw.split(/\r?\n/) : [raw];
+    const visible = segs.filter((s) => collapse(s.text) !== '');
+    let emphasis: 'bold' | 'italic' | undefined;
+    if (visible.length && visible.every((s) => s.bold)) emphasis = 'bold';
+    else if (visible.length && visible.every((s) => s.italic)) emphasis = 'italic';
+    for (const line of lines) {
+      const text = collapse(line);
+      if (!text) continue;
+      const p: Paragraph = { type: 'paragraph', text, place: this.place(start) };
+      if (ctx.depth > 0) p.depth = ctx.depth;
+      if (ctx.heading) p.heading = ctx.heading;
+      if (emphasis) p.emphasis = emphasis;
+      this.out.push(p);
+    }
+  }
+
+  private children(nodes: readonly (RootContent | ElementContent)[], ctx: BlockCtx, style: Style): void {
+    for (const n of nodes) this.node(n, ctx, style);
+  }
+
+  private node(n: RootContent | ElementContent, ctx: BlockCtx, style: Style): void {
+    if (n.type === 'text') {
+      if (!this.segments.length && collapse(n.value) === '') return; // leading white space
+      if (!this.start) this.start = n;
+      this.segments.push({ text: n.value, bold: style.bold, italic: style.italic });
+      return;
+    }
+    if (n.type !== 'element') return; // comments, doctype
+    const el = n;
+    const name = el.tagName.toLowerCase();
+    if (INVISIBLE.has(name) || isHidden(el)) return;
+    if (name === 'br') {
+      this.flush(ctx);
+      return;
+    }
+    if (!BLOCK.has(name)) {
+      // Inline element: its text joins the current paragraph.
+      if (!this.start && el.children.length) this.start = el;
+      this.children(el.children, ctx, inlineStyle(el, style));
+      return;
+    }
+    // A block element: close the paragraph before it, build its own, close it after.
+    this.flush(ctx);
+    if (name === 'hr') return;
+    if (name === 'table') {
+      this.table(el, ctx, style);
+      return;
+    }
+    const inner: BlockCtx = { ...ctx };
+    if (LIST.has(name)) inner.list = ctx.list + 1;
+    if (name === 'li') inner.depth = Math.max(1, ctx.list);
+    if (HEADING[name]) inner.heading = HEADING[name];
+    if (name === 'pre') inner.pre = true;
+    this.start = null;
+    this.children(el.children, inner, inlineStyle(el, style));
+    this.flush(inner);
+  }
+
+  private table(el: Element, ctx: BlockCtx, style: Style): void {
+    const rows: Row[] = [];
+    const caption: Paragraph[] = [];
+    const visit = (parent: Element, inHead: boolean) => {
+      for (const c of parent.children) {
+        if (c.type !== 'element' || isHidden(c)) continue;
+        const name = c.tagName.toLowerCase();
+        if (name === 'thead') visit(c, true);
+        else if (name === 'tbody' || name === 'tfoot') visit(c, false);
+        else if (name === 'caption') caption.push(...sub(this.placeOf, c.children, ctx, style));
+        else if (name === 'tr') {
+          const cells: Cell[] = [];
+          let allTh = true;
+          for (const td of c.children) {
+            if (td.type !== 'element' || isHidden(td)) continue;
+            const tn = td.tagName.toLowerCase();
+            if (tn !== 'td' && tn !== 'th') continue;
+            if (tn !== 'th') allTh = false;
+            cells.push({
+              blocks: sub(this.placeOf, td.children, { depth: 0, list: 0, pre: false }, inlineStyle(td, style)),
+              colSpan: intAttr(td.properties?.colSpan),
+              rowSpan: intAttr(td.properties?.rowSpan),
+            });
+          }
+          if (!cells.length) continue;
+          const row: Row = { cells, place: this.place(c) };
+          if (inHead || allTh) row.header = true;
+          rows.push(row);
+        }
+      }
+    };
+    visit(el, false);
+    this.out.push(...caption);
+    if (!rows.length) return;
+    if (this.flatten) {
+      for (const r of rows) for (const cell of r.cells) this.out.push(...cell.blocks);
+      return;
+    }
+    const table: Table = { type: 'table', rows, place: this.place(el) };
+    this.out.push(table);
+  }
+}
+
+/** Paragraphs of a sub-tree (a table cell, a caption): tables inside are flattened. */
+function sub(placeOf: PlaceOf, nodes: readonly ElementContent[], ctx: BlockCtx, style: Style): Paragraph[] {
+  return new Walker(placeOf, true).run(nodes, ctx, style) as Paragraph[];
+}
+
+/**
+ * Blocks of a hast tree in reading order: one Paragraph per block-level element (p, li, div,
+ * headings, br-separated lines; text outside block elements as its own paragraph), list items
+ * with depth (1 = top level), heading levels, emphasis when the whole paragraph is bold or
+ * italic, and Table blocks (or, with flattenTables, their cells' paragraphs).
+ */
+export function hastToBlocks(tree: Root | Element, place: PlaceOf, options: HastToBlocksOptions = {}): Block[] {
+  const w = new Walker(place, options.flattenTables ?? false);
+  const ctx: BlockCtx = { depth: 0, list: 0, pre: false };
+  return w.run(tree.type === 'root' ? tree.children : [tree], ctx, { bold: false, italic: false });
+}

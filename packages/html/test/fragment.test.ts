@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { htmlFragmentToBlocks } from '../src/index.js';
+
+const at = { page: null, line: 7 };
+const texts = (html: string) => htmlFragmentToBlocks(html, at).map((p) => p.text);
+
+describe('htmlFragmentToBlocks', () => {
+  it('gives one paragraph per <p>, in order, each with the given place', () => {
+    const out = htmlFragmentToBlocks('<p>1.1 Explain x</p> <p>1.2 Describe  y\n z</p>', at);
+    expect(out).toEqual([
+      { type: 'paragraph', text: '1.1 Explain x', place: { page: null, line: 7 } },
+      { type: 'paragraph', text: '1.2 Describe y z', place: { page: null, line: 7 } },
+    ]);
+  });
+
+  it('keeps bare text inside a list element as one paragraph, not a list item', () => {
+    const out = htmlFragmentToBlocks('<ul style="list-style-type: none">1.1 Describe a1.2 Describe b</ul>', at);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.text).toBe('1.1 Describe a1.2 Describe b');
+    expect(out[0]!.depth).toBeUndefined();
+  });
+
+  it('separates text outside block elements from list items and gives items depth', () => {
+    const out = htmlFragmentToBlocks('4.4 Outline sources of support: <ul><li>• equality</li><li>health<ul><li>sub item</li></ul>tail</li></ul> after', at);
+    expect(out.map((p) => [p.text, p.depth ?? 0])).toEqual([
+      ['4.4 Outline sources of support:', 0],
+      ['• equality', 1],
+      ['health', 1],
+      ['sub item', 2],
+      ['tail', 1],
+      ['after', 0],
+    ]);
+  });
+
+  it('marks wholly italic or bold paragraphs, not partly emphasised ones', () => {
+    const out = htmlFragmentToBlocks('<i>The learner will</i><p><b>Bold</b> <strong>all</strong></p><p><em>part</em> plain</p>', at);
+    expect(out.map((p) => [p.text, p.emphasis])).toEqual([
+      ['The learner will', 'italic'],
+      ['Bold all', 'bold'],
+      ['part plain', undefined],
+    ]);
+  });
+
+  it('splits lines at <br> and sets heading levels', () => {
+    const out = htmlFragmentToBlocks('<h3>Unit <span>title</span></h3>line one<br>line two<br/><br>', at);
+    expect(out.map((p) => [p.text, p.heading])).toEqual([
+      ['Unit title', 3],
+      ['line one', undefined],
+      ['line two', undefined],
+    ]);
+  });
+
+  it('drops scripts, styles and hidden elements and decodes entities', () => {
+    expect(texts('<p>a &amp; b&nbsp;c</p><script>x()</script><style>p{}</style><p hidden>no</p><span aria-hidden="true">no</span>')).toEqual(['a & b c']);
+  });
+
+  it('flattens a table inside the fragment to its cells in reading order', () => {
+    expect(texts('<table><tr><td>a</td><td><p>b</p><p>c</p></td></tr><tr><td>d</td></tr></table>')).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('returns nothing for empty or white-space-only input', () => {
+    expect(htmlFragmentToBlocks('', at)).toEqual([]);
+    expect(htmlFragmentToBlocks(' <p> </p> <br> ', at)).toEqual([]);
+  });
+});

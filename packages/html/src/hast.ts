@@ -55,7 +55,8 @@ export function isHidden(el: Element): boolean {
 function inlineStyle(el: Element, outer: Style): Style {
   const name = el.tagName;
   let { bold, italic } = outer;
-  if (name === 'b' || name === 'strong') bold = true;
+  // b/strong, and what browsers' default style sheet shows bold: th and headings.
+  if (name === 'b' || name === 'strong' || name === 'th' || HEADING[name]) bold = true;
   if (name === 'i' || name === 'em' || name === 'cite' || name === 'dfn' || name === 'var') italic = true;
   const style = typeof el.properties?.style === 'string' ? el.properties.style.toLowerCase() : '';
   if (style) {
@@ -194,7 +195,7 @@ class Walker {
           }
           if (!cells.length) continue;
           const row: Row = { cells, place: this.place(c) };
-          if (inHead || allTh) row.header = true;
+          if (inHead || allTh || boldBand(cells)) row.header = true;
           rows.push(row);
         }
       }
@@ -209,6 +210,12 @@ class Walker {
     const table: Table = { type: 'table', rows, place: this.place(el) };
     this.out.push(table);
   }
+}
+
+/** A row whose every non-empty cell is wholly bold (a header band drawn in bold, as Word's table headings). */
+function boldBand(cells: Cell[]): boolean {
+  const filled = cells.filter((c) => c.blocks.length > 0);
+  return filled.length > 0 && filled.every((c) => c.blocks.every((b) => b.emphasis === 'bold'));
 }
 
 /** Paragraphs of a sub-tree (a table cell, a caption): tables inside are flattened. */

@@ -1,8 +1,11 @@
 import type { Root } from 'hast';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
-import { InputError, type AdapterOptions, type AdapterResult, type Paragraph, type Place } from '@qualspec/blocks';
+import { InputError, paragraphs, type AdapterOptions, type AdapterResult, type Paragraph, type Place } from '@qualspec/blocks';
 import { hastToBlocks } from './hast.js';
+import { pageContent } from './page.js';
+
+export { pageContent };
 
 export { hastToBlocks, isHidden, INVISIBLE, type PlaceOf, type HastToBlocksOptions } from './hast.js';
 
@@ -26,9 +29,35 @@ export function htmlFragmentToBlocks(html: string, place: Place): Paragraph[] {
   return hastToBlocks(parseFragment(html), place, { flattenTables: true }) as Paragraph[];
 }
 
-/** Stub until the adapter lands. */
+/** Decode a page's bytes: BOM, else the charset the page declares (meta), else UTF-8. */
+export function decodePage(bytes: Uint8Array): string {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const label = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
+  if (label && !/^utf-?16/i.test(label)) {
+    try {
+      return new TextDecoder(label).decode(bytes);
+    } catch {
+      // unknown label: fall through to UTF-8
+    }
+  }
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/**
+ * A saved web page to the block stream: the content found inside the site's chrome (see
+ * pageContent), paragraphs and tables with the source line of each element. Throws InputError
+ * when no text survives.
+ */
 export async function htmlToBlocks(bytes: Uint8Array, options: AdapterOptions = {}): Promise<AdapterResult> {
-  void bytes;
-  void options;
-  throw new InputError('unsupported', 'html input is not supported yet');
+  if (options.maxBytes !== undefined && bytes.length > options.maxBytes) {
+    throw new InputError('too-large', `page is ${bytes.length} bytes, over the ${options.maxBytes}-byte limit`);
+  }
+  const tree = parseDocument(decodePage(bytes));
+  const root = pageContent(tree);
+  const blocks = hastToBlocks(root, (node) => ({ page: null, line: node.position?.start.line ?? null }));
+  if (![...paragraphs(blocks)].some((p) => p.text)) throw new InputError('no-content', 'no document text found in the web page');
+  return { blocks, pages: null, notes: [] };
 }

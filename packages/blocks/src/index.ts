@@ -53,7 +53,15 @@ export interface PageBreak {
   page: number;
 }
 
-export type Block = Paragraph | Table | PageBreak;
+/**
+ * A discontinuity that is not a page break: the adapter removed something between the text
+ * before and after (site chrome, a repeated advert), so the two do not form one flow.
+ */
+export interface Break {
+  type: 'break';
+}
+
+export type Block = Paragraph | Table | PageBreak | Break;
 
 export interface BlockStream {
   blocks: Block[];
@@ -123,3 +131,10 @@ export interface AdapterResult extends BlockStream {
 
 /** A format adapter: bytes in, block stream out. Throws InputError for unreadable input. */
 export type Adapter = (bytes: Uint8Array, options?: AdapterOptions) => Promise<AdapterResult>;
+
+/** Decode text bytes: UTF-8 (BOM dropped) or UTF-16 with a byte-order mark. */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+}

@@ -7,14 +7,9 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError, type AdapterOptions, type AdapterResult } from '@qualspec/blocks';
+import { InputError, decodeText, type AdapterOptions, type AdapterResult } from '@qualspec/blocks';
 import { SpecDocument, type Format } from '@qualspec/model';
 import { recognise } from '@qualspec/recognise';
-import { textToBlocks } from '@qualspec/text';
-import { markdownToBlocks } from '@qualspec/markdown';
-import { htmlToBlocks } from '@qualspec/html';
-import { pdfToBlocks } from '@qualspec/pdf';
-import { docxToBlocks } from '@qualspec/docx';
 
 export { InputError };
 
@@ -138,7 +133,7 @@ export function detectFormat(bytes: Uint8Array, path: string | null, forced?: Fo
     const what = isPdf(bytes) ? 'PDF content' : isZip(bytes) ? 'a zip archive' : 'binary content';
     throw new InputError('not-text', `${what}, not text${path ? ` (named ${basename(path)})` : ''}`);
   }
-  const head = decode(bytes.subarray(0, 256 * 1024));
+  const head = decodeText(bytes.subarray(0, 256 * 1024));
   if (claimed === 'html' || (!claimed || claimed === 'text') && /^\s*(<!doctype html|<html[\s>])/i.test(head)) return 'html';
   if (claimed === 'markdown') return 'markdown';
   if (looksLikeMarkdown(head)) return 'markdown';
@@ -156,23 +151,18 @@ function looksLikeMarkdown(text: string): boolean {
   return signals.filter((r) => r.test(text)).length >= 1;
 }
 
-export function decode(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  return new TextDecoder('utf-8').decode(bytes);
-}
-
+/** Load only the adapter the format needs (pdf.js and mammoth are large to start). */
 async function runAdapter(format: Format, bytes: Uint8Array, options: AdapterOptions): Promise<AdapterResult> {
   switch (format) {
     case 'pdf':
-      return pdfToBlocks(bytes, options);
+      return (await import('@qualspec/pdf')).pdfToBlocks(bytes, options);
     case 'docx':
-      return docxToBlocks(bytes, options);
+      return (await import('@qualspec/docx')).docxToBlocks(bytes, options);
     case 'html':
-      return htmlToBlocks(bytes, options);
+      return (await import('@qualspec/html')).htmlToBlocks(bytes, options);
     case 'markdown':
-      return markdownToBlocks(bytes, options);
+      return (await import('@qualspec/markdown')).markdownToBlocks(bytes, options);
     case 'text':
-      return textToBlocks(bytes, options);
+      return (await import('@qualspec/text')).textToBlocks(bytes, options);
   }
 }

@@ -1,19 +1,127 @@
+/**
+ * The structure recogniser: block stream in, SpecDocument out. Knows units, outcomes and
+ * criteria; knows nothing of file formats.
+ */
 import type { AdapterResult } from '@qualspec/blocks';
-import type { SpecDocument, Source } from '@qualspec/model';
+import { checkUnitRef, type SpecDocument, type Source, type Unit } from '@qualspec/model';
+import { Diagnostics } from './diagnostics.js';
+import { itemsOf } from './items.js';
+import { awardingBody, readProfile } from './profile.js';
+import { readStructure, type TableRow } from './structure.js';
+import { findUnits, finishOutcomes, readUnit, type UnitDraft } from './units.js';
 
 export interface RecogniseOptions {
   source: Source;
 }
 
-/** Turn a block stream into a SpecDocument (stub: replaced by the real recogniser). */
+const looseTitle = (t: string | null | undefined) =>
+  (t ?? '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019']/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
 export function recognise(stream: AdapterResult, options: RecogniseOptions): SpecDocument {
-  void stream;
+  const diags = new Diagnostics();
+  for (const n of stream.notes) diags.add(n.severity, n.code, n.message, null, n.place, `qualspec:${options.source.format}`);
+  const items = itemsOf(stream.blocks);
+  const { units: spans, firstUnit } = findUnits(items);
+  const profile = readProfile(items, firstUnit, diags);
+  const structure = readStructure(items, firstUnit);
+  const drafts = spans.map((s) => readUnit(items, s, diags));
+  const units = drafts.map((d) => finishUnit(d, structure.rows, diags));
+  addUnlisted(units, structure.rows, diags);
+  if (profile.credits == null && structure.rules?.totalCredits != null) profile.credits = structure.rules.totalCredits;
+  if (!units.length) diags.error('no-units', 'no units found: no unit heading followed by learning outcomes or assessment criteria');
   return {
     schemaVersion: '1',
     source: options.source,
-    awardingBody: null,
-    qualification: { title: null, number: null, level: null, credits: null, glh: null, glhMax: null, tqt: null, draft: false, rules: null },
-    units: [],
-    diagnostics: [],
+    awardingBody: awardingBody(items, profile.title),
+    qualification: { ...profile, rules: structure.rules },
+    units,
+    diagnostics: diags.list,
   };
+}
+
+function finishUnit(d: UnitDraft, rows: TableRow[], diags: Diagnostics): Unit {
+  const check = d.refPrinted ? checkUnitRef(d.refPrinted) : null;
+  const ref = check?.ref ?? null;
+  const title = d.title ?? '';
+  const name = ref ?? title;
+  const place = d.place;
+  if (check && ref && !check.valid) {
+    diags.warn('ref-check-letter', `unit reference ${ref} has the wrong check letter: ${check.suggestion} would be valid`, name, place);
+  }
+  // The structure-table row: same reference, else (reference missing or mistyped) same title.
+  let row = ref ? rows.find((r) => r.ref === ref) : undefined;
+  if (!row) {
+    const byTitle = rows.filter((r) => looseTitle(r.title) === looseTitle(title));
+    row = byTitle.length === 1 ? byTitle[0] : byTitle.find((r) => r.ref === check?.suggestion) ?? byTitle[0];
+    if (row && ref && row.ref && row.ref !== ref) {
+      diags.warn(
+        'ref-mismatch-table',
+        `unit page says ${ref} but the structure table lists "${row.title}" as ${row.ref}`,
+        name,
+        place,
+      );
+    }
+  } else if (row.title && title && looseTitle(row.title) !== looseTitle(title)) {
+    diags.info('title-mismatch-table', `unit page title "${title}" differs from the structure table's "${row.title}"`, name, place);
+  }
+  const pick = (field: 'level' | 'credits' | 'glh', page: number | null): number | null => {
+    const table = row?.[field] ?? null;
+    if (page != null && table != null && page !== table) {
+      const label = field === 'glh' ? 'GLH' : field;
+      diags.warn(`${field}-mismatch-table`, `unit page gives ${label} ${page} but the structure table gives ${table}`, name, place);
+    }
+    return page ?? table;
+  };
+  const outcomes = finishOutcomes(d.outcomes);
+  if (!outcomes.length) diags.warn('unit-without-outcomes', 'unit has no learning outcomes', name, place);
+  for (const o of outcomes) {
+    if (!o.text) diags.warn('outcome-without-text', `outcome ${o.number} has no text`, name, o.location ?? place);
+    if (!o.criteria.length) diags.warn('outcome-without-criteria', `outcome ${o.number} has no assessment criteria`, name, o.location ?? place);
+  }
+  if (d.pending && !ref) diags.info('ref-pending', 'unit reference is not yet assigned (TBC)', name, place);
+  return {
+    ref,
+    refValid: ref ? check!.valid : null,
+    number: d.number,
+    title,
+    level: pick('level', d.level),
+    credits: pick('credits', d.credits),
+    glh: pick('glh', d.glh),
+    outcomes,
+    guidance: d.guidance,
+    location: place.page != null || place.line != null ? { page: place.page, line: place.line } : null,
+  };
+}
+
+/** Units listed in a structure table that have no body get an entry and a diagnostic. */
+function addUnlisted(units: Unit[], rows: TableRow[], diags: Diagnostics) {
+  const refs = new Set(units.map((u) => u.ref).filter(Boolean));
+  const suggested = new Set(units.map((u) => (u.ref && !u.refValid ? checkUnitRef(u.ref).suggestion : null)).filter(Boolean));
+  const titles = new Set(units.map((u) => looseTitle(u.title)));
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const key = r.ref ?? looseTitle(r.title);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (r.ref && (refs.has(r.ref) || suggested.has(r.ref))) continue;
+    if (titles.has(looseTitle(r.title))) continue;
+    const check = r.ref ? checkUnitRef(r.ref) : null;
+    diags.warn('unit-without-body', `structure table lists ${r.ref ?? `"${r.title}"`} but the document has no body for it`, r.ref ?? r.title, r.place);
+    units.push({
+      ref: r.ref,
+      refValid: check ? check.valid : null,
+      number: null,
+      title: r.title ?? '',
+      level: r.level,
+      credits: r.credits,
+      glh: r.glh,
+      outcomes: [],
+      guidance: null,
+      location: r.place.page != null || r.place.line != null ? { page: r.place.page, line: r.place.line } : null,
+    });
+  }
 }

@@ -1,8 +1,83 @@
-import { InputError, type AdapterOptions, type AdapterResult } from '@qualspec/blocks';
+/**
+ * Format adapter for plain text: pdftotext output, text pasted from a web page, text exports.
+ * One Paragraph per non-blank line (bullets become list depth), tab-separated lines become
+ * table rows, page furniture is dropped and becomes page breaks.
+ */
+import {
+  InputError,
+  collapse,
+  decodeText,
+  paragraph,
+  type AdapterOptions,
+  type AdapterResult,
+  type Block,
+  type Paragraph,
+  type Place,
+} from '@qualspec/blocks';
+import { segment, type Segment, type SourceLine } from './segment.js';
 
-/** Stub until the adapter lands. */
+export { segment };
+export type { Segment, SourceLine };
+
+const BULLET = /^(\s*)([\u2022\u25CF\u25AA\u25E6\u00B7\uF0B7\u2023\u2043\u25A0\u25A1\u2013*-]|o(?=\s))\s+/;
+
+/** A text line as a Paragraph: leading bullet glyphs become list depth (indentation nests). */
+export function lineParagraph(text: string, place: Place): Paragraph {
+  const m = BULLET.exec(text);
+  if (m) {
+    const indent = m[1]!.replace(/\t/g, '    ').length;
+    return paragraph(text.slice(m[0].length), place, { depth: 1 + Math.floor(indent / 4) });
+  }
+  return paragraph(text, place);
+}
+
+export interface BlocksFromSegmentsOptions {
+  /** Turn one run of lines into blocks (the markdown adapter parses them as markdown). */
+  lines?: (lines: SourceLine[], page: number | null) => Block[];
+  /** Turn one table cell's source text into paragraphs (the markdown adapter parses HTML in cells). */
+  cell?: (text: string, place: Place) => Paragraph[];
+}
+
+/** Assemble blocks from segments; shared by the text and markdown adapters. */
+export function blocksFromSegments(segments: Segment[], options: BlocksFromSegmentsOptions = {}): { blocks: Block[]; pages: number | null } {
+  const paged = segments.some((s) => s.kind === 'page');
+  let page = paged ? 1 : null;
+  const blocks: Block[] = [];
+  const lineBlocks =
+    options.lines ??
+    ((lines: SourceLine[], pg: number | null) =>
+      lines.filter((l) => l.text.trim()).map((l) => lineParagraph(l.text, { page: pg, line: l.line })));
+  const cellBlocks =
+    options.cell ?? ((text: string, place: Place) => (collapse(text) ? [paragraph(text, place)] : []));
+  for (const s of segments) {
+    if (s.kind === 'page') {
+      page = (page ?? 1) + 1;
+      blocks.push({ type: 'page', page });
+    } else if (s.kind === 'break') blocks.push({ type: 'break' });
+    else if (s.kind === 'lines') blocks.push(...lineBlocks(s.lines, page));
+    else {
+      blocks.push({
+        type: 'table',
+        place: { page, line: s.rows[0]!.line },
+        rows: s.rows.map((r) => ({
+          place: { page, line: r.line },
+          cells: r.cells.map((c) => ({ blocks: cellBlocks(c, { page, line: r.line }), colSpan: 1, rowSpan: 1 })),
+        })),
+      });
+    }
+  }
+  return { blocks, pages: paged ? page : null };
+}
+
+/** Decode text bytes, refusing input that has no text in it. */
+export function readText(bytes: Uint8Array): string {
+  const text = decodeText(bytes);
+  if (!text.trim()) throw new InputError('empty', 'no text in file');
+  return text;
+}
+
 export async function textToBlocks(bytes: Uint8Array, options: AdapterOptions = {}): Promise<AdapterResult> {
-  void bytes;
   void options;
-  throw new InputError('unsupported', 'text input is not supported yet');
+  const { blocks, pages } = blocksFromSegments(segment(readText(bytes)));
+  return { blocks, pages, notes: [] };
 }

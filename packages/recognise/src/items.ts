@@ -1,0 +1,79 @@
+/**
+ * The recogniser reads the block stream as a flat list of items: each paragraph once, in
+ * reading order, with where it sits (table, row, column) so rules can ask "is this the
+ * outcome column?" without knowing the source format.
+ */
+import { collapse, type Block, type Place } from '@qualspec/blocks';
+
+export interface Cellpos {
+  table: number;
+  row: number;
+  col: number;
+  cols: number;
+  /** The adapter marked the row as a header row. */
+  header: boolean;
+  /** All text of the row, cells joined by tabs (for label: value rows). */
+  rowText: string;
+  /** Texts of the row's cells. */
+  cells: string[];
+}
+
+export interface Item {
+  kind: 'text' | 'page' | 'break';
+  text: string;
+  place: Place;
+  depth: number;
+  heading: number;
+  emphasis: 'bold' | 'italic' | null;
+  cell: Cellpos | null;
+  /** Index of this item in the list. */
+  i: number;
+}
+
+const NO_PLACE: Place = { page: null, line: null };
+
+export function itemsOf(blocks: Block[]): Item[] {
+  const items: Item[] = [];
+  let tableNo = 0;
+  const push = (it: Omit<Item, 'i'>) => items.push({ ...it, i: items.length });
+  for (const b of blocks) {
+    if (b.type === 'page') push({ kind: 'page', text: '', place: { page: b.page, line: null }, depth: 0, heading: 0, emphasis: null, cell: null });
+    else if (b.type === 'break') push({ kind: 'break', text: '', place: NO_PLACE, depth: 0, heading: 0, emphasis: null, cell: null });
+    else if (b.type === 'paragraph') {
+      if (!collapse(b.text)) continue;
+      push({ kind: 'text', text: collapse(b.text), place: b.place, depth: b.depth ?? 0, heading: b.heading ?? 0, emphasis: b.emphasis ?? null, cell: null });
+    } else {
+      const t = tableNo++;
+      b.rows.forEach((r, ri) => {
+        const cells = r.cells.map((c) => collapse(c.blocks.map((p) => p.text).join(' ')));
+        const rowText = cells.join('\t');
+        // Column index counts spans, so a cell's column is stable across rows.
+        let col = 0;
+        r.cells.forEach((c) => {
+          for (const p of c.blocks) {
+            if (!collapse(p.text)) continue;
+            push({
+              kind: 'text',
+              text: collapse(p.text),
+              place: p.place.page != null || p.place.line != null ? p.place : r.place,
+              depth: p.depth ?? 0,
+              heading: p.heading ?? 0,
+              emphasis: p.emphasis ?? null,
+              cell: { table: t, row: ri, col, cols: r.cells.reduce((s, x) => s + (x.colSpan || 1), 0), header: !!r.header, rowText, cells },
+            });
+          }
+          col += c.colSpan || 1;
+        });
+      });
+    }
+  }
+  return items;
+}
+
+/**
+ * The text of a logical line: for a table row, its cells joined by a tab (so `Level` + `3`
+ * reads `Level\t3`); for a paragraph, its text. Label rules match against this.
+ */
+export function lineText(it: Item): string {
+  return it.cell ? it.cell.rowText : it.text;
+}

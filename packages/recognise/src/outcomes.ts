@@ -1,0 +1,299 @@
+/**
+ * Outcomes and criteria of one unit, read from its items by numbering. Works the same whether
+ * the source kept the two-column table (items know their column) or flattened it (an outcome
+ * and its first criterion share a line, both wrap): numbers open elements, unnumbered text
+ * continues the open one, list items become `; `-joined sub-bullets.
+ */
+import type { Place } from '@qualspec/blocks';
+import type { Item } from './items.js';
+import {
+  CRITERION_INLINE,
+  CRITERION_START,
+  INLINE_BULLET,
+  OUTCOME_START,
+  columnRole,
+  isLoAcHeader,
+} from './rules.js';
+import type { Diagnostics } from './diagnostics.js';
+
+export interface CriterionDraft {
+  number: string;
+  parts: string[];
+  bullets: string[];
+  place: Place;
+}
+
+export interface OutcomeDraft {
+  number: string;
+  parts: string[];
+  criteria: CriterionDraft[];
+  place: Place;
+}
+
+type Role = 'outcome' | 'criterion' | 'number' | null;
+
+export interface Token {
+  type: 'outcome' | 'criterion';
+  major: number;
+  minor: number;
+  rest: string;
+}
+
+/** The numbering token a paragraph starts with, if any. */
+export function leadingToken(text: string): Token | null {
+  let m = CRITERION_START.exec(text);
+  if (m) return { type: 'criterion', major: Number(m[1]), minor: Number(m[2]), rest: m[3]!.trim() };
+  m = OUTCOME_START.exec(text);
+  if (m) {
+    const rest = m[3]!.trim();
+    const prefixed = !!m[1];
+    // A bare number must be followed by a capitalised word or nothing (a number alone in a cell).
+    if (!prefixed && rest && !/^[A-Z“"‘'(]/.test(rest)) return null;
+    if (!prefixed && /^\d/.test(rest)) return null;
+    return { type: 'outcome', major: Number(m[2]), minor: 0, rest };
+  }
+  return null;
+}
+
+export class OutcomeReader {
+  readonly outcomes: OutcomeDraft[] = [];
+  /** The element unnumbered text continues. */
+  private open: { kind: 'outcome'; o: OutcomeDraft } | { kind: 'criterion'; c: CriterionDraft } | null = null;
+  private openFromTable = false;
+  /** Numbering restarted (a tracking sheet or form repeating the unit): the rest is not content. */
+  ended = false;
+  private readonly roles = new Map<number, Role[]>();
+  private lastRoles: Role[] | null = null;
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly diags: Diagnostics,
+    private readonly unitName: () => string | null,
+  ) {}
+
+  get started(): boolean {
+    return this.outcomes.length > 0;
+  }
+
+  private get current(): OutcomeDraft | null {
+    return this.outcomes[this.outcomes.length - 1] ?? null;
+  }
+
+  /** Column roles of the item's table, from its header row (or the previous table's, same width). */
+  private roleOf(it: Item): Role {
+    if (!it.cell) return null;
+    const t = it.cell.table;
+    let roles = this.roles.get(t);
+    if (!roles) {
+      roles = it.cell.cells.map((c) => (isLoAcHeader(c) || /outcome|criteri/i.test(c) ? columnRole(c) : null));
+      if (!roles.some(Boolean)) roles = this.lastRoles && this.lastRoles.length === it.cell.cells.length ? this.lastRoles : [];
+      this.roles.set(t, roles);
+      if (roles.some(Boolean)) this.lastRoles = roles;
+    } else if (!roles.some(Boolean)) {
+      const found = it.cell.cells.map((c) => (isLoAcHeader(c) || /outcome|criteri/i.test(c) ? columnRole(c) : null));
+      if (found.some(Boolean)) {
+        roles = found;
+        this.roles.set(t, roles);
+        this.lastRoles = roles;
+      }
+    }
+    return roles[it.cell.col] ?? null;
+  }
+
+  /** Could this item begin the unit's content (outcome 1-3 or a criterion of outcome 1-3)? */
+  static opens(it: Item): boolean {
+    if (it.kind !== 'text') return false;
+    const tok = leadingToken(it.text);
+    return !!tok && tok.major >= 1 && tok.major <= 3 && (tok.type === 'criterion' ? tok.minor >= 1 && tok.minor <= 3 : true);
+  }
+
+  /** Feed one item; returns false when the item was not taken as content. */
+  push(it: Item): boolean {
+    if (this.ended) return false;
+    if (it.kind === 'break') {
+      this.open = null;
+      return true;
+    }
+    if (it.kind === 'page') return true;
+    const role = this.roleOf(it);
+    if (isLoAcHeader(it.text)) return true;
+    if (this.open && this.openFromTable && !it.cell) this.open = null;
+    const tok = leadingToken(it.text);
+    if (tok && this.take(tok, it, role)) return true;
+    if (this.ended) return false;
+    return this.continueWith(it.text, it, role);
+  }
+
+  private take(tok: Token, it: Item, role: Role): boolean {
+    if (tok.type === 'outcome') {
+      if (role === 'criterion') return false;
+      return this.takeOutcome(tok, it);
+    }
+    if (role === 'outcome' && !this.started) return false;
+    return this.takeCriterion(tok, it);
+  }
+
+  private takeOutcome(tok: Token, it: Item): boolean {
+    const n = tok.major;
+    const cur = this.current;
+    const last = cur ? Number(cur.number) : 0;
+    const existing = this.outcomes.find((o) => Number(o.number) === n);
+    if (existing && existing.parts.length === 0) {
+      // A placeholder made by its criteria arriving first (text set beside them, lower down).
+      if (tok.rest) existing.parts.push(tok.rest);
+      this.setOpen({ kind: 'outcome', o: existing }, it);
+      return true;
+    }
+    if (!cur) {
+      if (n > 3) return false;
+      if (n !== 1) this.diags.warn('outcome-number-gap', `outcome ${n} is the first outcome of the unit`, this.unitName(), it.place);
+    } else if (n === last + 1) {
+      // the usual case
+    } else if (n > last + 1 && n <= last + 3) {
+      this.diags.warn('outcome-number-gap', `outcome ${n} follows outcome ${last}`, this.unitName(), it.place);
+    } else if (n === 1 && this.outcomes.some((o) => o.criteria.length)) {
+      this.ended = true;
+      return false;
+    } else return false;
+    const o: OutcomeDraft = { number: String(n), parts: tok.rest ? [tok.rest] : [], criteria: [], place: it.place };
+    this.outcomes.push(o);
+    this.setOpen({ kind: 'outcome', o }, it);
+    this.splitInline(o, it);
+    return true;
+  }
+
+  private takeCriterion(tok: Token, it: Item): boolean {
+    const number = `${tok.major}.${tok.minor}`;
+    let cur = this.current;
+    if (this.seen.has(number)) {
+      if (tok.major === 1 && tok.minor === 1) {
+        this.ended = true;
+        return false;
+      }
+      this.diags.warn('criterion-duplicate', `criterion ${number} appears twice`, this.unitName(), it.place);
+    }
+    const last = cur ? Number(cur.number) : 0;
+    if (!cur || (tok.major > last && tok.major <= last + 3)) {
+      if (!cur && tok.major > 3) return false;
+      // Criteria before their outcome's text (outcome cell centred beside them, or a lost number).
+      if (tok.major > last + 1) this.diags.warn('outcome-number-gap', `outcome ${tok.major} follows outcome ${last}`, this.unitName(), it.place);
+      cur = { number: String(tok.major), parts: [], criteria: [], place: it.place };
+      this.outcomes.push(cur);
+    } else if (tok.major !== last) {
+      this.diags.warn(
+        'criterion-outside-outcome',
+        `criterion ${number} is under outcome ${cur.number}`,
+        this.unitName(),
+        it.place,
+      );
+    }
+    this.addCriterion(cur, number, tok.rest, it);
+    return true;
+  }
+
+  private addCriterion(o: OutcomeDraft, number: string, text: string, it: Item): void {
+    const prev = o.criteria[o.criteria.length - 1];
+    const [maj, min] = number.split('.').map(Number) as [number, number];
+    if (String(maj) === o.number) {
+      const prevMinor = prev && prev.number.startsWith(`${o.number}.`) ? Number(prev.number.split('.')[1]) : 0;
+      if (min > prevMinor + 1) {
+        this.diags.warn('criterion-number-gap', `criterion ${number} follows ${prev ? prev.number : `outcome ${o.number}`}`, this.unitName(), it.place);
+      } else if (min <= prevMinor) {
+        this.diags.warn('criterion-number-order', `criterion ${number} follows ${prev!.number}`, this.unitName(), it.place);
+      }
+    }
+    const c: CriterionDraft = { number, parts: text ? [text] : [], bullets: [], place: it.place };
+    o.criteria.push(c);
+    this.seen.add(number);
+    this.setOpen({ kind: 'criterion', c }, it);
+    this.splitInline(o, it);
+  }
+
+  /** Criteria run into the text before them (`…organisations1.2 Describe…`, `outcome 1.1 Explain`). */
+  private splitInline(o: OutcomeDraft, it: Item): void {
+    const target = this.open;
+    if (!target) return;
+    const parts = target.kind === 'outcome' ? target.o.parts : target.c.parts;
+    const text = parts[parts.length - 1];
+    if (!text) return;
+    const next = this.expectedNext(o);
+    CRITERION_INLINE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CRITERION_INLINE.exec(text))) {
+      const number = `${m[1]}.${m[2]}`;
+      if (!next.includes(number)) continue;
+      parts[parts.length - 1] = text.slice(0, m.index).trim();
+      if (!parts[parts.length - 1]) parts.pop();
+      const rest = text.slice(m.index + m[0].length);
+      const tok: Token = { type: 'criterion', major: Number(m[1]), minor: Number(m[2]), rest };
+      this.takeCriterion(tok, it);
+      return;
+    }
+  }
+
+  /** Criterion numbers that may follow: the next of this outcome, or the first of the next. */
+  private expectedNext(o: OutcomeDraft): string[] {
+    const prev = o.criteria[o.criteria.length - 1];
+    const n = Number(o.number);
+    if (!prev) return [`${n}.1`];
+    const minor = Number(prev.number.split('.')[1]);
+    return [`${n}.${minor + 1}`, `${n}.${minor + 2}`, `${n + 1}.1`];
+  }
+
+  private continueWith(text: string, it: Item, role: Role): boolean {
+    if (!this.open) return false;
+    if (role === 'outcome' || (role === null && this.open.kind === 'outcome')) {
+      // Text in the outcome column continues the latest outcome, even across a split row.
+      const o = role === 'outcome' ? this.current : this.open.kind === 'outcome' ? this.open.o : null;
+      if (!o) return false;
+      o.parts.push(text);
+      this.splitInline(o, it);
+      return true;
+    }
+    if (this.open.kind === 'criterion') {
+      const c = this.open.c;
+      if (it.depth > 0) c.bullets.push(text);
+      else if (c.bullets.length) c.bullets[c.bullets.length - 1] += ` ${text}`;
+      else c.parts.push(text);
+      const o = this.current;
+      if (o && !c.bullets.length) this.splitInline(o, it);
+      return true;
+    }
+    if (role === 'criterion' && this.open.kind === 'outcome') {
+      // Unnumbered criterion-column text before any criterion: not content we can place.
+      return false;
+    }
+    return false;
+  }
+
+  private setOpen(open: NonNullable<OutcomeReader['open']>, it: Item): void {
+    this.open = open;
+    this.openFromTable = !!it.cell;
+  }
+}
+
+/** Final text of a criterion: parts joined, inline bullets and sub-bullets joined with `; `. */
+export function criterionText(c: CriterionDraft): string {
+  const lead = joinParts(c.parts);
+  const pieces = lead.split(INLINE_BULLET).map((s) => s.trim()).filter(Boolean);
+  const head = pieces.length > 1 && !INLINE_BULLET.test(lead.slice(0, 2)) ? pieces.shift()! : pieces.length > 1 ? '' : pieces.shift() ?? '';
+  const items = [...pieces, ...c.bullets.flatMap((b) => b.split(INLINE_BULLET)).map((s) => s.trim()).filter(Boolean)];
+  if (!items.length) return head;
+  return head ? `${head} ${items.join('; ')}` : items.join('; ');
+}
+
+/**
+ * Join wrapped pieces of text with single spaces; a piece ending in a hyphen before a
+ * lower-case continuation is a compound broken at the line end (`post-` + `transaction`).
+ */
+export function joinParts(parts: string[]): string {
+  let out = '';
+  for (const p of parts) {
+    const t = p.trim();
+    if (!t) continue;
+    if (!out) out = t;
+    else if (/[A-Za-z]-$/.test(out) && /^[a-z]/.test(t)) out += t;
+    else out = `${out} ${t}`;
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}

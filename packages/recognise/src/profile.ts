@@ -1,0 +1,111 @@
+/**
+ * The qualification profile from the front matter (everything before the first unit body):
+ * title, Ofqual number, level, credits, GLH (range), TQT, draft status, awarding body.
+ */
+import { checkQualificationNumber, type Qualification } from '@qualspec/model';
+import type { Diagnostics } from './diagnostics.js';
+import { lineText, type Item } from './items.js';
+import {
+  AWARDING_BODIES,
+  CREDITS_LABEL,
+  GLH_LABEL,
+  LEVEL_LABEL,
+  QUAL_NUMBER,
+  QUAL_NUMBER_LABEL,
+  QUAL_TITLE_LABEL,
+  TQT_LABEL,
+} from './rules.js';
+
+const QUAL_TITLE_SHAPE = /\bLevel\s+\d+\b.*\b(?:Award|Certificate|Diploma|Extended\s+Diploma|Qualification|NVQ|Apprenticeship)\b|\b(?:Award|Certificate|Diploma)\s+in\b/i;
+
+export function readProfile(items: Item[], end: number, diags: Diagnostics): Omit<Qualification, 'rules'> {
+  const q: Omit<Qualification, 'rules'> = {
+    title: null,
+    number: null,
+    level: null,
+    credits: null,
+    glh: null,
+    glhMax: null,
+    tqt: null,
+    draft: false,
+  };
+  let firstTitleLine: string | null = null;
+  const seenRows = new Set<string>();
+  for (let j = 0; j < end; j++) {
+    const it = items[j]!;
+    if (it.kind !== 'text') continue;
+    if (it.cell) {
+      const key = `${it.cell.table}:${it.cell.row}`;
+      if (seenRows.has(key)) continue;
+      seenRows.add(key);
+    }
+    const line = lineText(it).replace(/^\t+/, '').replace(/\*\*/g, '');
+    let m: RegExpExecArray | null;
+    if ((m = QUAL_TITLE_LABEL.exec(line))) {
+      q.title ??= m[1]!.replace(/\t+/g, ' ').trim();
+      continue;
+    }
+    if (QUAL_NUMBER_LABEL.test(line) && (m = QUAL_NUMBER.exec(line))) {
+      if (!q.number) {
+        const check = checkQualificationNumber(m[1]!);
+        q.number = check.number;
+        if (check.valid === false) diags.warn('qualification-number-check', `qualification number ${check.number} fails its check digit (expected ${check.suggestion})`, null, it.place);
+      }
+      continue;
+    }
+    if ((m = LEVEL_LABEL.exec(line)) && /^\d+$/.test(m[1]!) && !m[2]) {
+      q.level ??= Number(m[1]);
+      continue;
+    }
+    if ((m = CREDITS_LABEL.exec(line))) {
+      q.credits ??= Number(m[1]);
+      continue;
+    }
+    if ((m = GLH_LABEL.exec(line))) {
+      if (q.glh == null) {
+        q.glh = Number(m[1]);
+        q.glhMax = m[2] ? Number(m[2]) : null;
+      }
+      continue;
+    }
+    if ((m = TQT_LABEL.exec(line))) {
+      q.tqt ??= Number(m[1]);
+      continue;
+    }
+    if (!firstTitleLine && !it.cell && it.text.length <= 160 && QUAL_TITLE_SHAPE.test(it.text) && !/[.;]$/.test(it.text) && !/^(?:the|this|a|an)\s/i.test(it.text)) {
+      firstTitleLine = it.text;
+    }
+    if (j < 80 && /\b(?:consultation\s+)?draft\b/i.test(it.text) && it.text.length < 80) q.draft = true;
+  }
+  if (!q.number) {
+    // A bare qualification number near the start.
+    for (let j = 0; j < Math.min(end, 200); j++) {
+      const m = QUAL_NUMBER.exec(items[j]!.text);
+      if (m && items[j]!.kind === 'text') {
+        q.number = checkQualificationNumber(m[1]!).number;
+        break;
+      }
+    }
+  }
+  q.title ??= firstTitleLine;
+  if (q.title && q.level == null) {
+    const m = /\bLevel\s+(\d+)\b/i.exec(q.title);
+    if (m) q.level = Number(m[1]);
+  }
+  if (q.title && /\bdraft\b/i.test(q.title)) q.draft = true;
+  return q;
+}
+
+/** The awarding body: the known name mentioned in the title, else the one mentioned most. */
+export function awardingBody(items: Item[], title: string | null): string | null {
+  if (title) for (const [name, re] of AWARDING_BODIES) if (re.test(title)) return name;
+  const counts = new Map<string, number>();
+  for (const it of items) {
+    if (it.kind !== 'text') continue;
+    for (const [name, re] of AWARDING_BODIES) if (re.test(it.text)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let n = 0;
+  for (const [name, c] of counts) if (c > n) [best, n] = [name, c];
+  return best;
+}

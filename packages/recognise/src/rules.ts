@@ -1,0 +1,180 @@
+/**
+ * The house-style rules: every pattern the recogniser uses to read labels, unit headings and
+ * outcome/criterion numbering lives here, so a new awarding body's style is a rule change,
+ * not a new parser. Patterns match collapsed text (single spaces; table rows joined by tabs).
+ */
+
+/** A unit reference as printed: letter / three digits / four digits. */
+export const REF_SOURCE = String.raw`[A-Za-z]\s?\/\s?\d{3}\s?\/\s?\d{4}`;
+export const REF = new RegExp(`\\b${REF_SOURCE}\\b`);
+export const REF_AT_START = new RegExp(`^(${REF_SOURCE})\\b`);
+/** A reference that is not yet assigned. */
+export const REF_PENDING = /^(?:TBC|TBA|TBD|N\/?A|to be (?:confirmed|assigned)|pending)\b/i;
+
+/** Separator between a label and its value: a colon, a tab (table cell) or spaces. */
+const SEP = String.raw`\s*(?:[:\t]\s*|\s+[–-]\s+|\s+)`;
+
+/** Labels for a unit's reference number. */
+export const UNIT_REF_LABEL = new RegExp(
+  String.raw`^(?:unit\s+)?(?:reference\s+number|reference|ref\.?(?:\s+no\.?)?|number|no\.?|accreditation\s+(?:number|no\.?)|code|URN|(?:ofqual|rqf|qcf|qca|regulated)\s+(?:unit\s+)?(?:reference(?:\s+number)?|ref\.?|number|no\.?|code|id)|unit\s+accreditation\s+number)${SEP}(.*)$`,
+  'i',
+);
+/** Labels for a unit's running number (`Unit No: 7`). */
+export const UNIT_NUMBER_LABEL = /^unit\s+(?:no\.?|number)\s*[:\t]?\s*(\d{1,4}[A-Za-z]?)\s*$/i;
+export const UNIT_TITLE_LABEL = /^(?:unit\s+)?(?:title|name)\s*(?:[:\t]\s*)(.+)$/i;
+export const LEVEL_LABEL = new RegExp(String.raw`^(?:unit\s+|rqf\s+|qcf\s+|qualification\s+)?level${SEP}(\d{1,2}|entry(?:\s+level)?\s*\d)\b\s*(.*)$`, 'i');
+export const CREDITS_LABEL = new RegExp(String.raw`^(?:unit\s+|total\s+|number\s+of\s+)?credits?(?:\s+value)?(?:\s*\([^)]*\))?${SEP}(\d{1,3})\b\s*(.*)$`, 'i');
+export const GLH_LABEL = new RegExp(
+  String.raw`^(?:glh|guided\s+learning\s+hours?(?:\s*\(glh\))?)${SEP}(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?\b\s*(.*)$`,
+  'i',
+);
+export const TQT_LABEL = new RegExp(String.raw`^(?:total\s+qualification\s+time|tqt)(?:\s*\(tqt\))?${SEP}(\d{1,5})\b`, 'i');
+export const QUAL_TITLE_LABEL = /^(?:qualification\s+title|title\s+of\s+(?:the\s+)?qualification|qualification\s+name)\s*[:\t]?\s*(.+)$/i;
+export const QUAL_NUMBER = /\b(\d{3}\s?\/\s?\d{4}\s?\/\s?[\dX])\b/;
+export const QUAL_NUMBER_LABEL = /(?:qualification\s+(?:accreditation\s+)?(?:number|no\.?|reference|code)|\bQAN\b|ofqual\s+(?:qualification\s+)?(?:number|reference|code)|\bRQF\s+number)/i;
+
+/**
+ * Unit headings. Each returns the parts it found; a heading is only taken as a unit when
+ * outcome or criterion content follows it (see units.ts).
+ */
+export interface HeadingMatch {
+  ref: string | null;
+  pending: boolean;
+  number: string | null;
+  title: string | null;
+  /** The heading came from a title label (`Title: …`, a Title | … row). */
+  byTitleLabel: boolean;
+}
+
+const UNIT_WORD = String.raw`(?:[Uu]nit|UNIT|[Mm]odule|MODULE|[Cc]omponent|COMPONENT)`;
+const HEADING_REF = new RegExp(String.raw`^${UNIT_WORD}\s*(?:ref(?:erence)?\.?\s*)?[:\-–]?\s*(${REF_SOURCE})\s*(?:[:\-–]\s*)?(.*)$`, 'i');
+const HEADING_NUMBER = new RegExp(
+  String.raw`^${UNIT_WORD}\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?(\d{1,4}[A-Za-z]?)\s*(?:[:.\-–]\s*|\s+)(?!(?:of|and|to|or|in)\b)([A-Z“"'‘(].*)$`,
+);
+const REF_THEN_TITLE = new RegExp(String.raw`^(${REF_SOURCE})\s*(?:[:\-–]\s*)?([A-Z“"'‘(].*)$`);
+
+/** A table-of-contents line: ends in a page number after a tab or dot leaders. */
+const TOC_LINE = /(?:\t|\.{3,}|…)\s*\d{1,3}\s*$/;
+
+export function matchUnitHeading(text: string, rowText: string | null): HeadingMatch | null {
+  const line = rowText ?? text;
+  if (TOC_LINE.test(line)) return null;
+  let m = HEADING_REF.exec(text);
+  if (m) return { ref: m[1]!, pending: false, number: null, title: cleanTitle(m[2]!) || null, byTitleLabel: false };
+  m = HEADING_NUMBER.exec(text);
+  if (m && !/\d{1,3}\s*$/.test(m[2]!.replace(REF, ''))) {
+    const title = m[2]!;
+    const inner = new RegExp(`\\(?(${REF_SOURCE})\\)?`).exec(title);
+    return { ref: inner ? inner[1]! : null, pending: false, number: m[1]!, title: cleanTitle(title) || null, byTitleLabel: false };
+  }
+  m = REF_THEN_TITLE.exec(text);
+  // `REF Title` without trailing numbers (a structure-table row has level/credit numbers).
+  if (m && !/\s\d{1,3}\s*$/.test(m[2]!)) return { ref: m[1]!, pending: false, number: null, title: cleanTitle(m[2]!), byTitleLabel: false };
+  m = UNIT_TITLE_LABEL.exec(line);
+  if (m && !/\b(?:qualification|of the qualification)\b/i.test(line.split(/[:\t]/)[0]!)) {
+    return { ref: null, pending: false, number: null, title: cleanTitle(m[1]!), byTitleLabel: true };
+  }
+  return null;
+}
+
+/** Strip a trailing reference in brackets, tabs and stray punctuation from a title. */
+export function cleanTitle(title: string): string {
+  return title
+    .replace(new RegExp(`\\s*[(\\[]?\\s*${REF_SOURCE}\\s*[)\\]]?\\s*$`), '')
+    .replace(/\t+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s:–-]+|[\s:–-]+$/g, '')
+    .trim();
+}
+
+/** A header phrase of an outcome/criterion table (`Learning outcomes`, `The learner can:`). */
+export const LO_AC_HEADER =
+  /^(?:(?:the\s+)?learning\s+outcomes?|(?:the\s+)?assessment\s+criteri(?:a|on)|the\s+learner\s+(?:will|can|must|should)(?:\s+be\s+able\s+to)?|outcomes?|criteri(?:a|on)|will\s*:?|lo|ac)\b[^\d]*$/i;
+
+export function isLoAcHeader(text: string): boolean {
+  if (text.length > 160) return false;
+  if (/\d/.test(text)) return false;
+  if (LO_AC_HEADER.test(text)) return true;
+  // Two header phrases run together on a flattened line.
+  return /\b(?:learning\s+outcomes?|assessment\s+criteri(?:a|on)|the\s+learner\s+(?:will|can))\b/i.test(text) &&
+    /\b(?:learner|criteri|outcome)/i.test(text) &&
+    text.split(/\s+/).length <= 16 &&
+    /(?:will|can|criteri(?:a|on)|outcomes?)\s*:?\s*$/i.test(text);
+}
+
+/** Column roles from a header cell. */
+export function columnRole(text: string): 'outcome' | 'criterion' | 'number' | null {
+  if (/criteri/i.test(text) || /learner\s+can/i.test(text)) return 'criterion';
+  if (/outcome/i.test(text) || /learner\s+will/i.test(text)) return 'outcome';
+  if (/^(?:no\.?|ref\.?|#|number)$/i.test(text.trim())) return 'number';
+  return null;
+}
+
+/** A criterion number at the start of a paragraph: `1.1`, `1.1.`, `AC1.1`, `AC 1.1:`, `(1.1)`. */
+export const CRITERION_START =
+  /^\(?(?:AC|assessment\s+criteri(?:on|a))?\s*(\d{1,2})\s*\.\s*(\d{1,2})(?![\d])\)?\.?(?:\s*[:)\-–]\s*|\s+|$)(.*)$/i;
+/** An outcome number at the start of a paragraph: `1`, `1.`, `1)`, `LO1`, `LO 1:`, `Learning outcome 1 -`. */
+export const OUTCOME_START =
+  /^\(?(?:(LO|L\.O\.|learning\s+outcome|outcome)\s*)?(\d{1,2})(?![\d.]\d)\)?(?:\s*[.):\-–]\s*|\s+|$)(.*)$/i;
+/** A criterion number inside running text (`…organisations1.2 Describe…`, `… 1.3 Explain`). */
+export const CRITERION_INLINE = /(?<![\d./])(\d{1,2})\.(\d{1,2})(?![\d])\.?\s*(?=[A-Z“"‘'(])/g;
+
+/** Bullet glyphs left inside text (lists flattened into one line or cell). */
+export const INLINE_BULLET = /\s*[\u2022\u25CF\u25AA\u25E6\uF0B7\u2023\u2043\u25A0\u25A1]\s*/;
+
+/** A heading that ends the units part of a document. */
+export const SECTION_END = /^(?:appendix|annex|annexe|glossary|sample\s+assessment|assessment\s+(?:record|tracking)|evidence\s+(?:record|tracking)|tracking\s+sheet|record\s+of\s+assessment)\b/i;
+
+/** Guidance headings inside a unit. */
+export const GUIDANCE_HEADING =
+  /^(?:additional\s+)?(?:assessment|delivery(?:\s+and\s+assessment)?|unit|evidence)?\s*(?:guidance|requirements)(?:\s*(?:\/|and|&)\s*(?:requirements|guidance))?(?:\s+for\s+this\s+unit)?\s*:?\s*(.*)$/i;
+export const NO_GUIDANCE = /^(?:there\s+is\s+)?(?:no|none)(?:\s+additional)?(?:\s+assessment)?(?:\s+guidance)?\b.*$|^n\/?a\.?$/i;
+
+/** Rules-of-combination phrases. */
+export const GROUP_KIND = /\b(mandatory|optional|compulsory|elective)\b/i;
+export const MIN_CREDITS = /\b(?:minimum|at\s+least|a\s+min\.?)\s+(?:of\s+)?(\d{1,3})\s+credits?\b/i;
+export const MAX_CREDITS = /\b(?:maximum|up\s+to|no\s+more\s+than|a\s+max\.?)\s+(?:of\s+)?(\d{1,3})\s+credits?\b/i;
+export const PLAIN_CREDITS = /\b(\d{1,3})\s+credits?\b/i;
+export const TOTAL_CREDITS =
+  /\b(?:must\s+(?:achieve|complete|gain|obtain|attain)|consists\s+of|comprises|total\s+of|overall)\s+(?:a\s+)?(?:(?:minimum|total)\s+of\s+|at\s+least\s+)?(\d{1,3})\s+credits?\b/i;
+export const CREDITS_AT_LEVEL = /\b(\d{1,3})\s+credits?\b[^.]*?\blevel\s+(\d)\s+(?:or|and)\s+(?:above|higher)\b/i;
+
+/** Awarding bodies by how they are written; the first name is the canonical short name. */
+export const AWARDING_BODIES: [string, RegExp][] = [
+  ['ProQual', /\bProQual\b/i],
+  ['Highfield', /\b(?:Highfield|HABC)\b/],
+  ['SFJ Awards', /\bSFJ\s+Awards\b/i],
+  ['City & Guilds', /\bCity\s*(?:&|and)\s*Guilds\b/i],
+  ['Pearson', /\b(?:Pearson|BTEC|Edexcel)\b/],
+  ['NCFE', /\bNCFE\b/],
+  ['OCR', /\bOCR\b/],
+  ['AQA', /\bAQA\b/],
+  ['NOCN', /\bNOCN\b/],
+  ['TQUK', /\b(?:TQUK|Training\s+Qualifications\s+UK)\b/i],
+  ['Skillsfirst', /\bSkillsfirst\b/i],
+  ['Focus Awards', /\bFocus\s+Awards\b/i],
+  ['VTCT', /\bVTCT\b/],
+  ['iCQ', /\biCQ\b/],
+  ['Open Awards', /\bOpen\s+Awards\b/i],
+  ['Gateway Qualifications', /\bGateway\s+Qualifications\b/i],
+  ['Active IQ', /\bActive\s*IQ\b/i],
+  ['CMI', /\b(?:CMI|Chartered\s+Management\s+Institute)\b/],
+  ['ILM', /\b(?:ILM|Institute\s+of\s+Leadership)\b/],
+  ['ABC Awards', /\bABC\s+Awards\b/i],
+  ['Ascentis', /\bAscentis\b/i],
+  ['FutureQuals', /\bFutureQuals\b/i],
+  ['Innovate Awarding', /\bInnovate\s+Awarding\b/i],
+  ['EAL', /\bEAL\b/],
+  ['BIIAB', /\bBIIAB\b/],
+  ['1st4sport', /\b1st4sport\b/i],
+  ['Agored Cymru', /\bAgored\s+Cymru\b/i],
+  ['WJEC', /\bWJEC\b/],
+  ['OTHM', /\bOTHM\b/],
+  ['Qualifi', /\bQualifi\b/],
+  ['ATHE', /\bATHE\b/],
+  ['IAO', /\bIAO\b/],
+  ['LIBF', /\bLIBF\b/],
+  ['Lifetime Awarding', /\bLifetime\s+Awarding\b/i],
+  ['Laser Learning Awards', /\bLaser\s+Learning\s+Awards\b/i],
+  ['CACHE', /\bCACHE\b/],
+];

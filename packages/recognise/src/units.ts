@@ -1,0 +1,267 @@
+/**
+ * Unit bodies: find unit headings (by reference, by running number, by a Title label),
+ * keep those that outcome/criterion content follows, and read each body: header fields,
+ * outcomes and criteria, additional guidance.
+ */
+import type { Place } from '@qualspec/blocks';
+import { checkUnitRef } from '@qualspec/model';
+import type { Diagnostics } from './diagnostics.js';
+import type { Item } from './items.js';
+import { OutcomeReader, criterionText, joinParts, type OutcomeDraft } from './outcomes.js';
+import {
+  CREDITS_LABEL,
+  GLH_LABEL,
+  GUIDANCE_HEADING,
+  LEVEL_LABEL,
+  NO_GUIDANCE,
+  REF,
+  REF_PENDING,
+  SECTION_END,
+  UNIT_NUMBER_LABEL,
+  UNIT_REF_LABEL,
+  cleanTitle,
+  isLoAcHeader,
+  matchUnitHeading,
+  type HeadingMatch,
+} from './rules.js';
+
+export interface UnitDraft {
+  start: number;
+  end: number;
+  place: Place;
+  ref: string | null;
+  refPrinted: string | null;
+  pending: boolean;
+  number: string | null;
+  title: string | null;
+  level: number | null;
+  credits: number | null;
+  glh: number | null;
+  guidance: string | null;
+  outcomes: OutcomeDraft[];
+}
+
+interface Candidate {
+  i: number;
+  heading: HeadingMatch;
+}
+
+/** The text a heading rule sees for an item: a table row's first cell is read with its row. */
+function headingOf(it: Item, seenRows: Set<string>): HeadingMatch | null {
+  if (it.kind !== 'text') return null;
+  if (it.cell) {
+    const key = `${it.cell.table}:${it.cell.row}`;
+    if (seenRows.has(key)) return null;
+    seenRows.add(key);
+    const first = it.cell.cells.find((c) => c.trim()) ?? '';
+    return matchUnitHeading(first, it.cell.rowText.replace(/^\t+/, ''));
+  }
+  return matchUnitHeading(it.text, null);
+}
+
+/** Find unit bodies: heading candidates that outcome or criterion content follows. */
+export function findUnits(items: Item[]): { units: { start: number; end: number; heading: HeadingMatch }[]; firstUnit: number } {
+  const seenRows = new Set<string>();
+  const cands: Candidate[] = [];
+  for (const it of items) {
+    const h = headingOf(it, seenRows);
+    if (h) cands.push({ i: it.i, heading: h });
+  }
+  const confirmed: Candidate[] = [];
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k]!;
+    const stop = cands[k + 1]?.i ?? items.length;
+    let texts = 0;
+    let ok = false;
+    for (let j = c.i + 1; j < stop && texts < 60; j++) {
+      const it = items[j]!;
+      if (it.kind !== 'text') continue;
+      texts++;
+      if (SECTION_END.test(it.text) && !it.cell) break;
+      if (OutcomeReader.opens(it)) {
+        ok = true;
+        break;
+      }
+    }
+    if (ok) {
+      // Merge an unconfirmed heading just before (e.g. `Unit 3: Title` then a `Title | …` table).
+      const prev = cands[k - 1];
+      if (prev && !confirmed.includes(prev) && countTexts(items, prev.i, c.i) <= 10 && compatible(prev.heading, c.heading)) {
+        c.heading = merge(prev.heading, c.heading);
+        confirmed.push({ i: prev.i, heading: c.heading });
+      } else confirmed.push(c);
+    }
+  }
+  const units = confirmed.map((c, k) => {
+    let end = confirmed[k + 1]?.i ?? items.length;
+    for (let j = c.i + 1; j < end; j++) {
+      const it = items[j]!;
+      if (it.kind === 'text' && !it.cell && (SECTION_END.test(it.text) || it.heading === 1)) {
+        end = j;
+        break;
+      }
+    }
+    return { start: c.i, end, heading: c.heading };
+  });
+  return { units, firstUnit: units[0]?.start ?? items.length };
+}
+
+function countTexts(items: Item[], from: number, to: number): number {
+  let n = 0;
+  for (let j = from + 1; j < to; j++) if (items[j]!.kind === 'text') n++;
+  return n;
+}
+
+const looseTitle = (t: string | null) => (t ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+function compatible(a: HeadingMatch, b: HeadingMatch): boolean {
+  if (a.ref && b.ref && checkUnitRef(a.ref).ref !== checkUnitRef(b.ref).ref) return false;
+  if (a.title && b.title && looseTitle(a.title) !== looseTitle(b.title)) return false;
+  return true;
+}
+
+function merge(a: HeadingMatch, b: HeadingMatch): HeadingMatch {
+  return {
+    ref: b.ref ?? a.ref,
+    pending: b.pending || a.pending,
+    number: b.number ?? a.number,
+    title: b.title ?? a.title,
+    byTitleLabel: a.byTitleLabel || b.byTitleLabel,
+  };
+}
+
+/** The first integer of a value cell, noting any comment after it (`3 changed due to …`). */
+function numberWithComment(value: string, rest: string): { value: number; comment: string | null } {
+  const comment = rest.replace(/^[\s.,;:()-]+/, '').trim();
+  return { value: Number(value), comment: comment && !/^(?:hours?|hrs?|credits?)\.?$/i.test(comment) ? comment : null };
+}
+
+/** Read one unit body. */
+export function readUnit(items: Item[], span: { start: number; end: number; heading: HeadingMatch }, diags: Diagnostics): UnitDraft {
+  const h = span.heading;
+  const first = items[span.start]!;
+  const u: UnitDraft = {
+    start: span.start,
+    end: span.end,
+    place: first.place,
+    ref: null,
+    refPrinted: h.ref,
+    pending: h.pending,
+    number: h.number,
+    title: h.title,
+    level: null,
+    credits: null,
+    glh: null,
+    guidance: null,
+    outcomes: [],
+  };
+  const name = () => u.ref ?? u.title ?? null;
+  const reader = new OutcomeReader(diags, name);
+  const seenRows = new Set<string>();
+  const guidance: string[] = [];
+  let inGuidance = false;
+  let titlePending = !u.title;
+
+  for (let j = span.start + 1; j < span.end; j++) {
+    const it = items[j]!;
+    if (it.kind !== 'text') {
+      if (!inGuidance) reader.push(it);
+      continue;
+    }
+    // Header labels (before content, or after it ends): reference, level, credits, GLH.
+    const rowKey = it.cell ? `${it.cell.table}:${it.cell.row}` : null;
+    const firstOfRow = rowKey ? !seenRows.has(rowKey) : true;
+    if (rowKey) seenRows.add(rowKey);
+    const line = it.cell ? it.cell.rowText.replace(/^\t+/, '') : it.text;
+    if (!reader.started || reader.ended || inGuidance) {
+      if (firstOfRow && readLabel(u, line, it, diags, name)) continue;
+      if (it.cell && !firstOfRow && !reader.started && isLabelRow(line)) continue;
+    }
+    const g = !it.cell || it.cell.col === 0 ? GUIDANCE_HEADING.exec(it.text) : null;
+    if (g && reader.started && it.text.length < 120 && /guidance|requirements/i.test(it.text)) {
+      inGuidance = true;
+      if (g[1] && it.cell) guidance.push(g[1]);
+      else if (it.cell && it.cell.cells.length > 1 && firstOfRow) guidance.push(...it.cell.cells.slice(1).filter(Boolean));
+      continue;
+    }
+    if (inGuidance) {
+      if (it.cell && !firstOfRow) continue;
+      guidance.push(it.cell ? it.cell.cells.filter(Boolean).join(' ') : it.text);
+      continue;
+    }
+    if (!reader.started && titlePending && !OutcomeReader.opens(it) && !isLoAcHeader(it.text) && it.text.length <= 200) {
+      u.title = cleanTitle(it.text);
+      titlePending = false;
+      continue;
+    }
+    reader.push(it);
+  }
+  u.outcomes = reader.outcomes;
+  const text = joinParts(guidance);
+  u.guidance = text && !NO_GUIDANCE.test(text) ? text : null;
+  return u;
+}
+
+function isLabelRow(line: string): boolean {
+  return UNIT_REF_LABEL.test(line) || LEVEL_LABEL.test(line) || CREDITS_LABEL.test(line) || GLH_LABEL.test(line);
+}
+
+/** Apply a header label line to the unit; true when the line was a label. */
+function readLabel(u: UnitDraft, line: string, it: Item, diags: Diagnostics, name: () => string | null): boolean {
+  let m = UNIT_NUMBER_LABEL.exec(line);
+  if (m) {
+    u.number ??= m[1]!;
+    return true;
+  }
+  m = UNIT_REF_LABEL.exec(line);
+  if (m) {
+    const value = m[1]!.trim();
+    const ref = REF.exec(value);
+    if (ref) {
+      u.refPrinted ??= ref[0];
+      if (u.refPrinted !== ref[0] && checkUnitRef(u.refPrinted).ref !== checkUnitRef(ref[0]).ref) {
+        diags.warn('ref-mismatch-heading', `unit heading says ${u.refPrinted} but its reference label says ${ref[0]}`, name(), it.place);
+      }
+      return true;
+    }
+    if (REF_PENDING.test(value)) {
+      u.pending = true;
+      return true;
+    }
+    if (/^\d{1,4}[A-Za-z]?$/.test(value)) {
+      u.number ??= value;
+      return true;
+    }
+  }
+  m = LEVEL_LABEL.exec(line);
+  if (m) {
+    if (/^\d+$/.test(m[1]!)) u.level ??= Number(m[1]);
+    return true;
+  }
+  m = CREDITS_LABEL.exec(line);
+  if (m) {
+    const v = numberWithComment(m[1]!, m[2]!);
+    u.credits ??= v.value;
+    if (v.comment) diags.info('value-with-comment', `credit value ${v.value} carries a comment: "${v.comment}"`, name(), it.place);
+    return true;
+  }
+  m = GLH_LABEL.exec(line);
+  if (m) {
+    const v = numberWithComment(m[1]!, m[3]!);
+    u.glh ??= v.value;
+    if (v.comment) diags.info('value-with-comment', `GLH ${v.value} carries a comment: "${v.comment}"`, name(), it.place);
+    return true;
+  }
+  return false;
+}
+
+/** Outcome and criterion drafts to model objects. */
+export function finishOutcomes(outcomes: OutcomeDraft[]) {
+  const loc = (p: Place) => (p.page != null || p.line != null ? { page: p.page, line: p.line } : null);
+  return outcomes.map((o) => ({
+    number: o.number,
+    text: joinParts(o.parts),
+    criteria: o.criteria.map((c) => ({ number: c.number, text: criterionText(c), location: loc(c.place) })),
+    location: loc(o.place),
+  }));
+}

@@ -1,0 +1,187 @@
+/**
+ * Line-level layout of a plain-text document: page furniture (running headers and footers
+ * around page numbers), site chrome repeated at both ends of a pasted web page, tab-separated
+ * table rows, and runs of ordinary lines. Shared by the text and markdown adapters.
+ */
+import { collapse } from '@qualspec/blocks';
+
+export interface SourceLine {
+  /** 1-based line number in the source. */
+  line: number;
+  text: string;
+}
+
+export type Segment =
+  | { kind: 'lines'; lines: SourceLine[] }
+  | { kind: 'table'; rows: { line: number; cells: string[] }[] }
+  | { kind: 'page' }
+  | { kind: 'break' };
+
+const PAGE_NUMBER = /^\s*(?:page\s+)?(\d{1,4})(?:\s*(?:of|\/)\s*\d{1,4})?\s*$/i;
+
+/** A line's shape for repetition counting: digits folded, white space collapsed, lower case. */
+function shape(text: string): string {
+  return collapse(text).toLowerCase().replace(/\d+/g, '#');
+}
+
+/**
+ * How a line next to a page number is compared across pages: its exact text, except that the
+ * page number itself, when the line repeats it, is folded (`Page 9 of 40`).
+ */
+function furnitureKey(line: string, pageLine: string): string {
+  const n = pageLine.trim().replace(/\D+/g, ' ').trim().split(' ')[0]!;
+  return collapse(line).toLowerCase().replace(new RegExp(`\\b${n}\\b`, 'g'), '#');
+}
+
+/**
+ * Find page furniture: a bare page number with the lines next to it that recur next to other
+ * page numbers; also a line whose shape recurs at least three times with its number rising
+ * each time (`… Page 9`, `… Page 10`). Returns the indexes to drop and where pages end.
+ */
+function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Set<number> } {
+  const drop = new Set<number>();
+  const pageEnds = new Set<number>();
+  const sites: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = PAGE_NUMBER.exec(lines[i]!);
+    if (m && lines[i]!.trim()) sites.push(i);
+  }
+  // Neighbours of page-number lines (up to three non-blank lines each side).
+  const neighbours = (i: number): number[] => {
+    const out: number[] = [];
+    for (const dir of [-1, 1]) {
+      let seen = 0;
+      for (let j = i + dir; j >= 0 && j < lines.length && seen < 3; j += dir) {
+        if (!lines[j]!.trim()) continue;
+        out.push(j);
+        seen++;
+      }
+    }
+    return out;
+  };
+  const count = new Map<string, number>();
+  for (const s of sites) {
+    const shapes = new Set(neighbours(s).map((j) => furnitureKey(lines[j]!, lines[s]!)));
+    for (const k of shapes) count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  const furniture = (k: string) => (count.get(k) ?? 0) >= 2 && k.length > 0;
+  for (const s of sites) {
+    const near = neighbours(s).filter((j) => furniture(furnitureKey(lines[j]!, lines[s]!)));
+    if (near.length === 0) continue;
+    drop.add(s);
+    for (const j of near) drop.add(j);
+    pageEnds.add(Math.max(s, ...near));
+  }
+  // Lines carrying their own rising page number.
+  const byShape = new Map<string, number[]>();
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (!t || !/\d/.test(t) || t.length > 200) continue;
+    const k = shape(t);
+    if (!/\s#\s*$/.test(k) || !/[a-z]{3}/.test(k)) continue;
+    (byShape.get(k) ?? byShape.set(k, []).get(k)!).push(i);
+  }
+  for (const idx of byShape.values()) {
+    if (idx.length < 3) continue;
+    const nums = idx.map((i) => Number(/(\d+)\D*$/.exec(lines[i]!)![1]));
+    // Page numbers rise a little from one occurrence to the next.
+    if (nums.every((n, k) => k === 0 || (n > nums[k - 1]! && n - nums[k - 1]! <= 5))) {
+      for (const i of idx) {
+        drop.add(i);
+        pageEnds.add(i);
+      }
+    }
+  }
+  return { drop, pageEnds };
+}
+
+/**
+ * Site chrome of a pasted web page: a line of some length that occurs both near the start and
+ * near the end of the document (registration banners, advert strap lines).
+ */
+function findChrome(lines: string[], furniture: Set<number>): Set<number> {
+  const furnitureText = new Set([...furniture].map((i) => collapse(lines[i]!)));
+  const n = lines.length;
+  const edge = Math.max(20, Math.floor(n * 0.05));
+  const positions = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const t = collapse(lines[i]!);
+    if (t.length < 20 || furnitureText.has(t)) continue;
+    (positions.get(t) ?? positions.set(t, []).get(t)!).push(i);
+  }
+  const chrome = new Set<number>();
+  for (const idx of positions.values()) {
+    if (idx.length < 2) continue;
+    if (idx[0]! < edge && idx[idx.length - 1]! >= n - edge) for (const i of idx) chrome.add(i);
+  }
+  return chrome;
+}
+
+/** Split text into segments: runs of lines, tab-separated tables, page ends and chrome breaks. */
+export function segment(text: string): Segment[] {
+  const raw = text.split(/\r\n|\r|\n/);
+  // Form feeds mark page ends in pdftotext output.
+  const lines: string[] = [];
+  const formFeedEnds = new Set<number>();
+  for (const l of raw) {
+    if (l.includes('\f')) {
+      const parts = l.split('\f');
+      for (let k = 0; k < parts.length; k++) {
+        if (k > 0) formFeedEnds.add(lines.length - 1);
+        if (k === 0 || parts[k]) lines.push(parts[k]!);
+        else lines.push('');
+      }
+    } else lines.push(l);
+  }
+  const { drop, pageEnds } = findPageFurniture(lines);
+  for (const e of formFeedEnds) pageEnds.add(e);
+  const chrome = findChrome(lines, drop);
+
+  const segments: Segment[] = [];
+  let run: SourceLine[] = [];
+  let table: { line: number; cells: string[] }[] = [];
+  let blanksInTable = 0;
+  const flushRun = () => {
+    if (run.length) segments.push({ kind: 'lines', lines: run });
+    run = [];
+  };
+  const flushTable = () => {
+    if (table.length) segments.push({ kind: 'table', rows: table });
+    table = [];
+    blanksInTable = 0;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (chrome.has(i)) {
+      flushRun();
+      flushTable();
+      if (segments[segments.length - 1]?.kind !== 'break') segments.push({ kind: 'break' });
+    } else if (!drop.has(i)) {
+      if (l.includes('\t') && l.trim()) {
+        flushRun();
+        const cells = l.split('\t');
+        while (cells.length > 1 && !cells[cells.length - 1]!.trim()) cells.pop();
+        table.push({ line: i + 1, cells });
+        blanksInTable = 0;
+      } else if (!l.trim()) {
+        if (table.length && ++blanksInTable > 1) flushTable();
+        run.push({ line: i + 1, text: '' });
+      } else {
+        flushTable();
+        run.push({ line: i + 1, text: l });
+      }
+    }
+    if (pageEnds.has(i)) {
+      flushRun();
+      // A table may continue across the page: keep it open, but mark the page.
+      if (table.length) {
+        segments.push({ kind: 'table', rows: table });
+        table = [];
+      }
+      segments.push({ kind: 'page' });
+    }
+  }
+  flushRun();
+  flushTable();
+  return segments;
+}

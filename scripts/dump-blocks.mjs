@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// Debug aid: print the block stream a format adapter produces for a file.
+// Usage: node scripts/dump-blocks.mjs FILE [--format pdf|docx|html|markdown|text]
+import { readFileSync } from 'node:fs';
+const [file, flag, fmt] = process.argv.slice(2);
+const { detectFormat } = await import('../packages/qualspec/dist/index.js');
+const bytes = new Uint8Array(readFileSync(file));
+const format = flag === '--format' ? fmt : detectFormat(bytes, file);
+const mod = await import(`../packages/${format}/dist/index.js`);
+const { blocks, pages, notes } = await mod[`${format}ToBlocks`](bytes, { path: file });
+const where = (p) => `${p.page ?? '-'}:${p.line ?? '-'}`;
+const para = (b, pre = '') =>
+  `${pre}${where(b.place)}${b.depth ? ` d${b.depth}` : ''}${b.heading ? ` h${b.heading}` : ''}${b.emphasis ? ` ${b.emphasis}` : ''} | ${b.text}`;
+console.log(`# ${format}, pages ${pages}, ${blocks.length} blocks, notes ${JSON.stringify(notes)}`);
+for (const b of blocks) {
+  if (b.type === 'paragraph') console.log(para(b));
+  else if (b.type === 'page') console.log(`---- page ${b.page}`);
+  else if (b.type === 'break') console.log('==== break');
+  else {
+    console.log(`[table ${where(b.place)} rows ${b.rows.length}]`);
+    b.rows.forEach((r, i) => {
+      console.log(`  row ${i}${r.header ? ' (header)' : ''} ${where(r.place)}`);
+      r.cells.forEach((c, j) => {
+        console.log(`    cell ${j}${c.colSpan > 1 ? ` colspan ${c.colSpan}` : ''}${c.rowSpan > 1 ? ` rowspan ${c.rowSpan}` : ''}`);
+        for (const p of c.blocks) console.log(para(p, '      '));
+      });
+    });
+  }
+}

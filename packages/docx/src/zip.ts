@@ -1,0 +1,125 @@
+/**
+ * A guard read of a zip archive before anything unpacks it: the central directory (entry count,
+ * declared sizes, methods), then every entry inflated under a hard cap so that lying headers
+ * cannot make us, or the library that reads the archive after us, allocate more than the limit.
+ */
+import { inflateRawSync } from 'node:zlib';
+import { InputError } from '@qualspec/blocks';
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+export interface ZipLimits {
+  /** Largest total uncompressed content. */
+  maxBytes: number;
+  /** Most entries. */
+  maxEntries: number;
+}
+
+const EOCD = 0x06054b50;
+const CDH = 0x02014b50;
+const LFH = 0x04034b50;
+
+function corrupt(what: string): InputError {
+  return new InputError('corrupt-docx', `not a readable .docx: damaged zip archive (${what})`);
+}
+
+/** Read the central directory, refusing archives over the limits by their declared sizes. */
+export function readCentralDirectory(buf: Buffer, limits: ZipLimits): ZipEntry[] {
+  if (buf.length < 22) throw corrupt('too short');
+  // End of central directory record: last 22 bytes, or before a comment of up to 65535 bytes.
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
+    if (buf.readUInt32LE(i) === EOCD && i + 22 + buf.readUInt16LE(i + 20) <= buf.length) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw corrupt('no end of central directory');
+  const count = buf.readUInt16LE(eocd + 10);
+  const cdSize = buf.readUInt32LE(eocd + 12);
+  const cdOffset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
+    throw new InputError('unsupported-docx', 'not a readable .docx: zip64 archives are not supported');
+  }
+  if (count > limits.maxEntries) throw new InputError('too-large', `archive has ${count} entries, over the ${limits.maxEntries}-entry limit`);
+  if (cdOffset + cdSize > eocd) throw corrupt('central directory out of bounds');
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  let total = 0;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > eocd || buf.readUInt32LE(p) !== CDH) throw corrupt('bad central directory entry');
+    const method = buf.readUInt16LE(p + 10);
+    const compressedSize = buf.readUInt32LE(p + 20);
+    const size = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const localOffset = buf.readUInt32LE(p + 42);
+    if (p + 46 + nameLen > eocd) throw corrupt('bad central directory entry');
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
+      throw new InputError('unsupported-docx', 'not a readable .docx: zip64 archives are not supported');
+    }
+    total += size;
+    if (total > limits.maxBytes) {
+      throw new InputError('too-large', `archive content is over the ${limits.maxBytes}-byte uncompressed limit (a zip bomb?)`);
+    }
+    entries.push({ name, method, compressedSize, size, localOffset });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** The bytes of one entry, inflated with at most its declared size (plus nothing): a lying header is refused. */
+export function readEntry(buf: Buffer, e: ZipEntry): Buffer {
+  const p = e.localOffset;
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LFH) throw corrupt(`bad local header for ${e.name}`);
+  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  const end = start + e.compressedSize;
+  if (end > buf.length) throw corrupt(`entry ${e.name} out of bounds`);
+  const data = buf.subarray(start, end);
+  if (e.method === 0) {
+    if (e.compressedSize !== e.size) throw corrupt(`stored entry ${e.name} has inconsistent sizes`);
+    return data;
+  }
+  if (e.method !== 8) throw new InputError('unsupported-docx', `not a readable .docx: unsupported zip compression method ${e.method}`);
+  let out: Buffer;
+  try {
+    // One byte more than declared, so that content beyond the declared size is detected, not produced.
+    out = inflateRawSync(data, { maxOutputLength: e.size + 1 });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw new InputError('too-large', `archive entry inflates beyond its declared size (a zip bomb?)`);
+    throw corrupt(`entry ${e.name} does not inflate`);
+  }
+  if (out.length !== e.size) {
+    if (out.length > e.size) throw new InputError('too-large', `archive entry inflates beyond its declared size (a zip bomb?)`);
+    throw corrupt(`entry ${e.name} is shorter than declared`);
+  }
+  return out;
+}
+
+/**
+ * Check a whole archive: limits by declared sizes, then every XML part actually inflated (each
+ * capped at its declared size, so at most maxBytes in all). Returns the entries and a reader of the ones
+ * already inflated.
+ */
+export function checkZip(bytes: Uint8Array, limits: ZipLimits): { entries: ZipEntry[]; get(name: string): Buffer | undefined } {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const entries = readCentralDirectory(buf, limits);
+  const keep = new Map<string, Buffer>();
+  for (const e of entries) {
+    // Only XML parts are ever unpacked (by us or mammoth); images and other media are never read.
+    if (!/\.(xml|rels)$/i.test(e.name)) continue;
+    const data = readEntry(buf, e);
+    // Keep only the small XML parts this adapter reads itself; the rest are verified and let go.
+    if (/^word\/styles\.xml$/i.test(e.name) || /^\[Content_Types\]\.xml$/i.test(e.name) || /^_rels\/\.rels$/i.test(e.name)) keep.set(e.name.toLowerCase(), data);
+  }
+  return { entries, get: (name) => keep.get(name.toLowerCase()) };
+}

@@ -10,9 +10,11 @@ import {
   CRITERION_INLINE,
   CRITERION_START,
   INLINE_BULLET,
+  LIST_MARKER,
   OUTCOME_START,
   columnRole,
   isLoAcHeader,
+  onlyHeaderWords,
 } from './rules.js';
 import type { Diagnostics } from './diagnostics.js';
 
@@ -65,6 +67,7 @@ export class OutcomeReader {
   private readonly roles = new Map<number, Role[]>();
   private lastRoles: Role[] | null = null;
   private readonly seen = new Set<string>();
+  private afterHeader = false;
 
   constructor(
     private readonly diags: Diagnostics,
@@ -116,7 +119,11 @@ export class OutcomeReader {
     }
     if (it.kind === 'page') return true;
     const role = this.roleOf(it);
-    if (isLoAcHeader(it.text)) return true;
+    if (isLoAcHeader(it.text) || (this.afterHeader && onlyHeaderWords(it.text))) {
+      this.afterHeader = true;
+      return true;
+    }
+    this.afterHeader = false;
     if (this.open && this.openFromTable && !it.cell) this.open = null;
     const tok = leadingToken(it.text);
     if (tok && this.take(tok, it, role)) return true;
@@ -252,7 +259,9 @@ export class OutcomeReader {
     }
     if (this.open.kind === 'criterion') {
       const c = this.open.c;
-      if (it.depth > 0) c.bullets.push(text);
+      const marker = LIST_MARKER.exec(text);
+      if (marker) c.bullets.push(marker[1] ? text.slice(marker[0].length) : text);
+      else if (it.depth > 0) c.bullets.push(text);
       else if (c.bullets.length) c.bullets[c.bullets.length - 1] += ` ${text}`;
       else c.parts.push(text);
       const o = this.current;

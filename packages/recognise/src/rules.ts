@@ -51,7 +51,7 @@ const HEADING_REF = new RegExp(String.raw`^${UNIT_WORD}\s*(?:ref(?:erence)?\.?\s
 const HEADING_NUMBER = new RegExp(
   String.raw`^${UNIT_WORD}\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?(\d{1,4}[A-Za-z]?)\s*(?:[:.\-–]\s*|\s+)(?!(?:of|and|to|or|in)\b)([A-Z“"'‘(].*)$`,
 );
-const REF_THEN_TITLE = new RegExp(String.raw`^(${REF_SOURCE})\s*(?:[:\-–]\s*)?([A-Z“"'‘(].*)$`);
+const REF_THEN_TITLE = new RegExp(String.raw`^(${REF_SOURCE})\s*(?:[:\-–]\s*)?([A-Z“"'‘(].*)?$`);
 
 /** A table-of-contents line: ends in a page number after a tab or dot leaders. */
 const TOC_LINE = /(?:\t|\.{3,}|…)\s*\d{1,3}\s*$/;
@@ -69,7 +69,7 @@ export function matchUnitHeading(text: string, rowText: string | null): HeadingM
   }
   m = REF_THEN_TITLE.exec(text);
   // `REF Title` without trailing numbers (a structure-table row has level/credit numbers).
-  if (m && !/\s\d{1,3}\s*$/.test(m[2]!)) return { ref: m[1]!, pending: false, number: null, title: cleanTitle(m[2]!), byTitleLabel: false };
+  if (m && !/\s\d{1,3}\s*$/.test(m[2] ?? '')) return { ref: m[1]!, pending: false, number: null, title: m[2] ? cleanTitle(m[2]) : null, byTitleLabel: false };
   m = UNIT_TITLE_LABEL.exec(line);
   if (m && !/\b(?:qualification|of the qualification)\b/i.test(line.split(/[:\t]/)[0]!)) {
     return { ref: null, pending: false, number: null, title: cleanTitle(m[1]!), byTitleLabel: true };
@@ -87,19 +87,22 @@ export function cleanTitle(title: string): string {
     .trim();
 }
 
-/** A header phrase of an outcome/criterion table (`Learning outcomes`, `The learner can:`). */
-export const LO_AC_HEADER =
-  /^(?:(?:the\s+)?learning\s+outcomes?|(?:the\s+)?assessment\s+criteri(?:a|on)|the\s+learner\s+(?:will|can|must|should)(?:\s+be\s+able\s+to)?|outcomes?|criteri(?:a|on)|will\s*:?|lo|ac)\b[^\d]*$/i;
+/** Words of an outcome/criterion table header (`Learning outcomes`, `The learner can:`). */
+const HEADER_WORDS =
+  /\b(?:the\s+)?(?:learning\s+outcomes?|assessment\s+criteri(?:a|on)|outcomes?|criteri(?:a|on)|the\s+learner\s+(?:will|can|must|should)(?:\s+be\s+able\s+to)?|(?:the\s+)?learners?|will|can|to|be\s+able)\b|[\s:;,.\-–—/()]+/gi;
 
+/** Nothing but header words (`will:` wrapped from `The learner` on the line before). */
+export function onlyHeaderWords(text: string): boolean {
+  return text.length <= 160 && !/\d/.test(text) && text.replace(HEADER_WORDS, '') === '';
+}
+
+/** A header of an outcome/criterion table: nothing but header words, naming an outcome, criterion or learner. */
 export function isLoAcHeader(text: string): boolean {
-  if (text.length > 160) return false;
-  if (/\d/.test(text)) return false;
-  if (LO_AC_HEADER.test(text)) return true;
-  // Two header phrases run together on a flattened line.
-  return /\b(?:learning\s+outcomes?|assessment\s+criteri(?:a|on)|the\s+learner\s+(?:will|can))\b/i.test(text) &&
-    /\b(?:learner|criteri|outcome)/i.test(text) &&
-    text.split(/\s+/).length <= 16 &&
-    /(?:will|can|criteri(?:a|on)|outcomes?)\s*:?\s*$/i.test(text);
+  if (text.length > 160 || /\d/.test(text)) return false;
+  const keys = text.match(/\b(?:outcome|criteri|learner)/gi)?.length ?? 0;
+  // A lower-case fragment (`outcome`) is wrapped text unless it is plainly a wrapped header.
+  if (keys === 0 || (/^[a-z]/.test(text) && keys < 2)) return false;
+  return text.replace(HEADER_WORDS, '') === '';
 }
 
 /** Column roles from a header cell. */
@@ -119,6 +122,9 @@ export const OUTCOME_START =
 /** A criterion number inside running text (`…organisations1.2 Describe…`, `… 1.3 Explain`). */
 export const CRITERION_INLINE = /(?<![\d./])(\d{1,2})\.(\d{1,2})(?![\d])\.?\s*(?=[A-Z“"‘'(])/g;
 
+/** A list marker starting a sub-item: `1.`, `a)`, `iv.`, `-`; numeric markers are dropped, letters kept. */
+export const LIST_MARKER = /^(?:(\d{1,2}[.)])|[a-z][.)]|[ivx]{1,4}[.)]|[-–•*])\s+/;
+
 /** Bullet glyphs left inside text (lists flattened into one line or cell). */
 export const INLINE_BULLET = /\s*[\u2022\u25CF\u25AA\u25E6\uF0B7\u2023\u2043\u25A0\u25A1]\s*/;
 
@@ -126,8 +132,13 @@ export const INLINE_BULLET = /\s*[\u2022\u25CF\u25AA\u25E6\uF0B7\u2023\u2043\u25
 export const SECTION_END = /^(?:appendix|annex|annexe|glossary|sample\s+assessment|assessment\s+(?:record|tracking)|evidence\s+(?:record|tracking)|tracking\s+sheet|record\s+of\s+assessment)\b/i;
 
 /** Guidance headings inside a unit. */
-export const GUIDANCE_HEADING =
-  /^(?:additional\s+)?(?:assessment|delivery(?:\s+and\s+assessment)?|unit|evidence)?\s*(?:guidance|requirements)(?:\s*(?:\/|and|&)\s*(?:requirements|guidance))?(?:\s+for\s+this\s+unit)?\s*:?\s*(.*)$/i;
+export const GUIDANCE_HEADING = new RegExp(
+  String.raw`^(?:(?:additional|further)\s+)?(?:` +
+    String.raw`(?:(?:assessment|delivery(?:\s+and\s+assessment)?|unit|evidence)\s+)?guidance(?:\s*(?:\/|and|&)\s*requirements)?` +
+    String.raw`|(?:assessment|evidence)\s+requirements(?:\s*(?:\/|and|&)\s*guidance)?` +
+    String.raw`)(?:\s+for\s+(?:this|the)\s+unit)?\s*(?::\s*(.*))?$`,
+  'i',
+);
 export const NO_GUIDANCE = /^(?:there\s+is\s+)?(?:no|none)(?:\s+additional)?(?:\s+assessment)?(?:\s+guidance)?\b.*$|^n\/?a\.?$/i;
 
 /** Rules-of-combination phrases. */

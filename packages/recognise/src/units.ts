@@ -161,6 +161,7 @@ export function readUnit(items: Item[], span: { start: number; end: number; head
   const guidance: string[] = [];
   let inGuidance = false;
   let titlePending = !u.title;
+  let titleFrom = -1;
 
   for (let j = span.start + 1; j < span.end; j++) {
     const it = items[j]!;
@@ -178,7 +179,7 @@ export function readUnit(items: Item[], span: { start: number; end: number; head
       if (it.cell && !firstOfRow && !reader.started && isLabelRow(line)) continue;
     }
     const g = !it.cell || it.cell.col === 0 ? GUIDANCE_HEADING.exec(it.text) : null;
-    if (g && reader.started && it.text.length < 120 && /guidance|requirements/i.test(it.text)) {
+    if (g && reader.started) {
       inGuidance = true;
       if (g[1] && it.cell) guidance.push(g[1]);
       else if (it.cell && it.cell.cells.length > 1 && firstOfRow) guidance.push(...it.cell.cells.slice(1).filter(Boolean));
@@ -189,10 +190,19 @@ export function readUnit(items: Item[], span: { start: number; end: number; head
       guidance.push(it.cell ? it.cell.cells.filter(Boolean).join(' ') : it.text);
       continue;
     }
-    if (!reader.started && titlePending && !OutcomeReader.opens(it) && !isLoAcHeader(it.text) && it.text.length <= 200) {
-      u.title = cleanTitle(it.text);
-      titlePending = false;
-      continue;
+    if (!reader.started && !OutcomeReader.opens(it) && !isLoAcHeader(it.text) && it.text.length <= 200) {
+      if (titlePending) {
+        u.title = cleanTitle(it.text);
+        titlePending = false;
+        titleFrom = j;
+        continue;
+      }
+      // A title wrapped onto the next line (`… customer service` / `delivery`).
+      if (titleFrom === j - 1 && u.title && /^[a-z]/.test(it.text) && !/[.:;]$/.test(u.title)) {
+        u.title = cleanTitle(`${u.title} ${it.text}`);
+        titleFrom = j;
+        continue;
+      }
     }
     reader.push(it);
   }

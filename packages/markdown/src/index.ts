@@ -1,8 +1,110 @@
-import { InputError, type AdapterOptions, type AdapterResult } from '@qualspec/blocks';
+/**
+ * Format adapter for markdown, including what Word-to-markdown converters produce:
+ * tab-separated table rows whose cells hold HTML (`<p>`, `<ul>`, `<i>`), HTML blocks, and
+ * ordinary markdown (headings, lists, emphasis, GFM pipe tables). Markdown goes through
+ * unified + remark-parse; HTML goes through rehype-parse (via @qualspec/html).
+ */
+import type { AdapterOptions, AdapterResult, Block, Paragraph, Place } from '@qualspec/blocks';
+import { paragraph } from '@qualspec/blocks';
+import { htmlFragmentToBlocks } from '@qualspec/html';
+import { blocksFromSegments, readText, segment, type SourceLine } from '@qualspec/text';
+import type { Nodes, Parent, Root, RootContent, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 
-/** Stub until the adapter lands. */
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+/** Inline text of a node, with inline HTML reduced to its text by a real HTML parser. */
+function inlineText(node: Nodes): string {
+  if (node.type === 'html') return htmlFragmentToBlocks(node.value, { page: null, line: null }).map((p) => p.text).join(' ');
+  if (node.type === 'break') return '\n';
+  if ('children' in node) return (node.children as Nodes[]).map(inlineText).join('');
+  return toString(node);
+}
+
+function emphasisOf(node: Parent): Paragraph['emphasis'] {
+  const kids = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+  if (kids.length !== 1) return undefined;
+  return kids[0]!.type === 'strong' ? 'bold' : kids[0]!.type === 'emphasis' ? 'italic' : undefined;
+}
+
+/** mdast of one run of lines to blocks; `lineOf` maps a line of the run to the source line. */
+function mdastToBlocks(tree: Root, lineOf: (n: number) => number | null, page: number | null): Block[] {
+  const out: Block[] = [];
+  const place = (node: RootContent): Place => ({ page, line: node.position ? lineOf(node.position.start.line) : null });
+  const lines = (text: string, at: Place, extra: Partial<Paragraph> = {}) => {
+    text.split('\n').forEach((t, k) => {
+      if (!t.trim()) return;
+      out.push(paragraph(t, { page: at.page, line: at.line != null ? at.line + k : null }, extra));
+    });
+  };
+  const walk = (nodes: RootContent[], depth: number) => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'heading':
+          lines(inlineText(node), place(node), { heading: node.depth });
+          break;
+        case 'paragraph':
+          lines(inlineText(node), place(node), { ...(depth ? { depth } : {}), ...(emphasisOf(node) ? { emphasis: emphasisOf(node) } : {}) });
+          break;
+        case 'list':
+          for (const item of node.children) {
+            const [first, ...rest] = item.children;
+            if (first?.type === 'paragraph') lines(inlineText(first), place(first), { depth: depth + 1 });
+            else if (first) walk([first], depth + 1);
+            walk(rest, depth + 1);
+          }
+          break;
+        case 'html':
+          out.push(...htmlFragmentToBlocks(node.value, place(node)).map((p) => (depth && !p.depth ? { ...p, depth } : p)));
+          break;
+        case 'table':
+          out.push(table(node, place(node)));
+          break;
+        case 'blockquote':
+          walk(node.children, depth);
+          break;
+        case 'code':
+          lines(node.value, place(node));
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  walk(tree.children, 0);
+  return out;
+}
+
+function table(node: Table, at: Place): Block {
+  return {
+    type: 'table',
+    place: at,
+    rows: node.children.map((row, r) => ({
+      place: { page: at.page, line: row.position && at.line != null ? at.line + (row.position.start.line - node.position!.start.line) : at.line },
+      header: r === 0,
+      cells: row.children.map((cell) => {
+        const text = inlineText(cell).trim();
+        return { blocks: text ? [paragraph(text, at)] : [], colSpan: 1, rowSpan: 1 };
+      }),
+    })),
+  };
+}
+
+function runToBlocks(run: SourceLine[], page: number | null): Block[] {
+  const text = run.map((l) => l.text).join('\n');
+  if (!text.trim()) return [];
+  const tree = processor.runSync(processor.parse(text)) as Root;
+  return mdastToBlocks(tree, (n) => run[n - 1]?.line ?? null, page);
+}
+
 export async function markdownToBlocks(bytes: Uint8Array, options: AdapterOptions = {}): Promise<AdapterResult> {
-  void bytes;
   void options;
-  throw new InputError('unsupported', 'markdown input is not supported yet');
+  const { blocks, pages } = blocksFromSegments(segment(readText(bytes)), {
+    lines: runToBlocks,
+    cell: (text, place) => htmlFragmentToBlocks(text, place),
+  });
+  return { blocks, pages, notes: [] };
 }

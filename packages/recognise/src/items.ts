@@ -40,7 +40,7 @@ export function itemsOf(blocks: Block[]): Item[] {
     if (b.type === 'page') push({ kind: 'page', text: '', place: { page: b.page, line: null }, depth: 0, heading: 0, emphasis: null, cell: null });
     else if (b.type === 'break') push({ kind: 'break', text: '', place: NO_PLACE, depth: 0, heading: 0, emphasis: null, cell: null });
     else if (b.type === 'paragraph') {
-      if (!collapse(b.text)) continue;
+      if (!/[\p{L}\p{N}]/u.test(b.text)) continue;
       push({ kind: 'text', text: collapse(b.text), place: b.place, depth: b.depth ?? 0, heading: b.heading ?? 0, emphasis: b.emphasis ?? null, cell: null });
     } else {
       const t = tableNo++;
@@ -51,7 +51,8 @@ export function itemsOf(blocks: Block[]): Item[] {
         let col = 0;
         r.cells.forEach((c) => {
           for (const p of c.blocks) {
-            if (!collapse(p.text)) continue;
+            // Cells holding only rules or dashes (`--`) carry nothing.
+            if (!/[\p{L}\p{N}]/u.test(p.text)) continue;
             push({
               kind: 'text',
               text: collapse(p.text),

@@ -137,7 +137,7 @@ export class OutcomeReader {
       return this.takeOutcome(tok, it);
     }
     if (role === 'outcome' && !this.started) return false;
-    return this.takeCriterion(tok, it);
+    return this.takeCriterion(tok, it, role);
   }
 
   private takeOutcome(tok: Token, it: Item): boolean {
@@ -169,7 +169,7 @@ export class OutcomeReader {
     return true;
   }
 
-  private takeCriterion(tok: Token, it: Item): boolean {
+  private takeCriterion(tok: Token, it: Item, role: Role = null): boolean {
     const number = `${tok.major}.${tok.minor}`;
     let cur = this.current;
     if (this.seen.has(number)) {
@@ -180,7 +180,10 @@ export class OutcomeReader {
       this.diags.warn('criterion-duplicate', `criterion ${number} appears twice`, this.unitName(), it.place);
     }
     const last = cur ? Number(cur.number) : 0;
-    if (!cur || (tok.major > last && tok.major <= last + 3)) {
+    // A criterion of a later outcome opens that outcome (its text may come after, beside the
+    // criteria); in a criteria column only a natural `N+1.1` does, else it is misnumbered.
+    const opensOutcome = !cur || (role === 'criterion' ? tok.major === last + 1 && tok.minor === 1 : tok.major > last && tok.major <= last + 3);
+    if (opensOutcome) {
       if (!cur && tok.major > 3) return false;
       // Criteria before their outcome's text (outcome cell centred beside them, or a lost number).
       if (tok.major > last + 1) this.diags.warn('outcome-number-gap', `outcome ${tok.major} follows outcome ${last}`, this.unitName(), it.place);
@@ -189,12 +192,12 @@ export class OutcomeReader {
     } else if (tok.major !== last) {
       this.diags.warn(
         'criterion-outside-outcome',
-        `criterion ${number} is under outcome ${cur.number}`,
+        `criterion ${number} is under outcome ${cur!.number}`,
         this.unitName(),
         it.place,
       );
     }
-    this.addCriterion(cur, number, tok.rest, it);
+    this.addCriterion(cur!, number, tok.rest, it);
     return true;
   }
 
@@ -218,6 +221,7 @@ export class OutcomeReader {
 
   /** Criteria run into the text before them (`…organisations1.2 Describe…`, `outcome 1.1 Explain`). */
   private splitInline(o: OutcomeDraft, it: Item): void {
+    const role = this.roleOf(it);
     const target = this.open;
     if (!target) return;
     const parts = target.kind === 'outcome' ? target.o.parts : target.c.parts;
@@ -228,12 +232,14 @@ export class OutcomeReader {
     let m: RegExpExecArray | null;
     while ((m = CRITERION_INLINE.exec(text))) {
       const number = `${m[1]}.${m[2]}`;
-      if (!next.includes(number)) continue;
+      // Expected numbers split anywhere; in a criteria column any spaced number does (misnumbered ones too).
+      const spaced = m.index > 0 && /\s/.test(text[m.index - 1]!);
+      if (!next.includes(number) && !(spaced && role === 'criterion' && target.kind === 'criterion')) continue;
       parts[parts.length - 1] = text.slice(0, m.index).trim();
       if (!parts[parts.length - 1]) parts.pop();
       const rest = text.slice(m.index + m[0].length);
       const tok: Token = { type: 'criterion', major: Number(m[1]), minor: Number(m[2]), rest };
-      this.takeCriterion(tok, it);
+      this.takeCriterion(tok, it, role);
       return;
     }
   }

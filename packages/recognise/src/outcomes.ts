@@ -224,7 +224,7 @@ export class OutcomeReader {
     const role = this.roleOf(it);
     const target = this.open;
     if (!target) return;
-    const parts = target.kind === 'outcome' ? target.o.parts : target.c.parts;
+    const parts = target.kind === 'outcome' ? target.o.parts : target.c.bullets.length ? target.c.bullets : target.c.parts;
     const text = parts[parts.length - 1];
     if (!text) return;
     const next = this.expectedNext(o);
@@ -271,7 +271,7 @@ export class OutcomeReader {
       else if (c.bullets.length) c.bullets[c.bullets.length - 1] += ` ${text}`;
       else c.parts.push(text);
       const o = this.current;
-      if (o && !c.bullets.length) this.splitInline(o, it);
+      if (o) this.splitInline(o, it);
       return true;
     }
     if (role === 'criterion' && this.open.kind === 'outcome') {

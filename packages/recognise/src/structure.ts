@@ -105,7 +105,8 @@ export function readStructure(items: Item[], end: number): { rules: Rules | null
       }
       // Header row: names a title column and some other unit column, no reference in it.
       const fields = cells.map(fieldOfHeader);
-      if (fields.includes('title') && fields.filter(Boolean).length >= 2 && !cells.some((c) => REF.test(c))) {
+      const headerLike = cells.every((c) => c.length <= 40 && !/\d/.test(c));
+      if (headerLike && fields.includes('title') && fields.filter(Boolean).length >= 2) {
         mappings.set(it.cell.table, fields);
         lastMapping = fields;
         continue;
@@ -245,6 +246,8 @@ function rowFromCells(cells: string[], mapping: (Field | null)[] | null, place: 
     [row.level, row.credits, row.glh] = [nums[0] ?? null, nums[1] ?? null, nums[2] ?? null];
   }
   if (!row.title || !/[A-Za-z]{3}/.test(row.title)) return null;
+  // RQF/QCF levels run from entry to 8; anything else is not a level column.
+  if (row.level != null && row.level > 8) return null;
   if (!row.ref && row.level == null && row.credits == null) return null;
   return row;
 }

@@ -97,7 +97,8 @@ function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Set<
 
 /**
  * Site chrome of a pasted web page: a line of some length that occurs both near the start and
- * near the end of the document (registration banners, advert strap lines).
+ * near the end of the document (registration banners, advert strap lines). Its repeats are
+ * dropped and mark a break in the flow of text.
  */
 function findChrome(lines: string[], furniture: Set<number>): Set<number> {
   const furnitureText = new Set([...furniture].map((i) => collapse(lines[i]!)));
@@ -112,7 +113,8 @@ function findChrome(lines: string[], furniture: Set<number>): Set<number> {
   const chrome = new Set<number>();
   for (const idx of positions.values()) {
     if (idx.length < 2) continue;
-    if (idx[0]! < edge && idx[idx.length - 1]! >= n - edge) for (const i of idx) chrome.add(i);
+    // The first occurrence stays (it may be the document's own title); the repeats go.
+    if (idx[0]! < edge && idx[idx.length - 1]! >= n - edge) for (const i of idx.slice(1)) chrome.add(i);
   }
   return chrome;
 }

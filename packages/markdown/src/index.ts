@@ -50,12 +50,14 @@ function mdastToBlocks(tree: Root, lineOf: (n: number) => number | null, page: n
           lines(inlineText(node), place(node), { ...(depth ? { depth } : {}), ...(emphasisOf(node) ? { emphasis: emphasisOf(node) } : {}) });
           break;
         case 'list':
-          for (const item of node.children) {
+          node.children.forEach((item, k) => {
             const [first, ...rest] = item.children;
-            if (first?.type === 'paragraph') lines(inlineText(first), place(first), { depth: depth + 1 });
+            // An ordered item keeps its printed number (`3. Be able to …` is outcome 3, not a bullet).
+            const marker = node.ordered ? `${(node.start ?? 1) + k}. ` : '';
+            if (first?.type === 'paragraph') lines(marker + inlineText(first), place(first), node.ordered ? (depth ? { depth } : {}) : { depth: depth + 1 });
             else if (first) walk([first], depth + 1);
             walk(rest, depth + 1);
-          }
+          });
           break;
         case 'html':
           out.push(...htmlFragmentToBlocks(node.value, place(node)).map((p) => (depth && !p.depth ? { ...p, depth } : p)));

@@ -29,6 +29,18 @@ export function htmlFragmentToBlocks(html: string, place: Place): Paragraph[] {
   return hastToBlocks(parseFragment(html), place, { flattenTables: true }) as Paragraph[];
 }
 
+// windows-1252 bytes 0x80-0x9F (Node 20's TextDecoder decodes them as latin-1 controls).
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...chunk).replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  }
+  return out;
+}
+
 /** Decode a page's bytes: BOM, else the charset the page declares (meta), else UTF-8. */
 export function decodePage(bytes: Uint8Array): string {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
@@ -37,11 +49,14 @@ export function decodePage(bytes: Uint8Array): string {
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
   const label = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
   if (label && !/^utf-?16/i.test(label)) {
+    let decoder: InstanceType<typeof TextDecoder> | null = null;
     try {
-      return new TextDecoder(label).decode(bytes);
+      decoder = new TextDecoder(label);
     } catch {
       // unknown label: fall through to UTF-8
     }
+    if (decoder?.encoding === 'windows-1252') return decodeWindows1252(bytes);
+    if (decoder) return decoder.decode(bytes);
   }
   return new TextDecoder('utf-8').decode(bytes);
 }

@@ -113,7 +113,8 @@ function commonAncestor(root: Parent, els: Element[]): Parent {
 function dropChrome(tree: Root): void {
   prune(tree, (el, ancestors) => {
     const name = el.tagName;
-    if (INVISIBLE.has(name) || isHidden(el)) return true;
+    // Form controls stay for now: they tell banners and forms apart from content (dropBoilerplate).
+    if ((INVISIBLE.has(name) && !CONTROLS.has(name)) || isHidden(el)) return true;
     if (CHROME_TAGS.has(name)) return true;
     const r = role(el);
     if (r && r.split(/\s+/).some((x) => CHROME_ROLES.has(x))) return true;

@@ -1,0 +1,881 @@
+/**
+ * Layout analysis: positioned text items of every page -> the block stream.
+ *
+ *  1. Items become lines by baseline, lines split into fragments where a horizontal gap (or a
+ *     change of baseline at a recurring left edge) separates them (pdf.js's text layer groups
+ *     items the same way: same baseline and close enough horizontally).
+ *  2. Running headers, footers and page numbers are found by what repeats (digits normalised)
+ *     at the same height near the top or bottom of many pages, and dropped.
+ *  3. Tables are found from the geometry: runs of lines that sit beside other text in
+ *     separate x-ranges give the column gutters; neighbouring lines that fit the columns join
+ *     the table; a table ending at a page foot continues on the next page when the next
+ *     page's first lines fit its columns. Rows are cut where the leftmost column's paragraphs
+ *     start (or at the widest free gap between them, for vertically centred merged cells);
+ *     columns whose paragraphs pair up top-aligned give one row per pair.
+ *  4. Everything else becomes paragraphs (wrapped lines joined, list markers starting new
+ *     paragraphs, larger type marked as headings).
+ *
+ * Nothing here knows about units, outcomes or criteria.
+ */
+import { collapse, type AdapterNote, type Block, type Cell, type Paragraph, type Row, type Table } from '@qualspec/blocks';
+import { STRIDE, type RawPage } from './pdfjs.js';
+
+// ---------------------------------------------------------------------------------------
+// Lines and fragments
+
+interface Item {
+  s: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+  font: number;
+}
+
+export interface Frag {
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+  text: string;
+  /** Page-local font index of the fragment's longest item. */
+  font: number;
+}
+
+export interface Line {
+  page: number;
+  /** 1-based visual line number on the page (running headers included). */
+  no: number;
+  y: number;
+  top: number;
+  bottom: number;
+  size: number;
+  x0: number;
+  x1: number;
+  frags: Frag[];
+  /** Removed as a running header/footer. */
+  furniture?: boolean;
+}
+
+export interface PageLines {
+  page: number;
+  width: number;
+  height: number;
+  lines: Line[];
+  /** Text drawn at an angle (margin notes, stamps), in drawing order. */
+  rotated: Frag[];
+  /** Font index carrying most characters on the page. */
+  bodyFont: number;
+  chars: number;
+}
+
+const WS = /^[\s\u00A0\u200B]*$/;
+const BULLET_ONLY = /^[\u2022\u25CF\u25AA\u25E6\u00B7\uF0B7\uF0A7\uF076\uF0D8\u2023\u2043\u25A0\u25A1\u25BA\u27A2\u2013\u2014*o-]$/;
+
+/** Group one page's items into lines and fragments. */
+export function pageLines(raw: RawPage): PageLines {
+  const items: Item[] = [];
+  const rotated: Frag[] = [];
+  const fontChars = new Map<number, number>();
+  let chars = 0;
+  for (let i = 0; i < raw.str.length; i++) {
+    const s = raw.str[i]!;
+    const o = i * STRIDE;
+    const x = raw.num[o]!;
+    const y = raw.num[o + 1]!;
+    const w = raw.num[o + 2]!;
+    const size = raw.num[o + 3]!;
+    const font = raw.num[o + 4]!;
+    if (WS.test(s)) continue;
+    const n = s.length;
+    chars += n;
+    fontChars.set(font, (fontChars.get(font) ?? 0) + n);
+    if (raw.num[o + 5]) {
+      rotated.push({ x0: x, x1: x + w, y, size, text: s, font });
+      continue;
+    }
+    // Text outside the page box is not printed.
+    if (x > raw.width + 1 || x + w < -1 || y < -1 || y > raw.height + size) continue;
+    items.push({ s, x0: x, x1: x + Math.max(w, 0), y, size, font });
+  }
+  let bodyFont = -1;
+  let best = -1;
+  for (const [f, c] of fontChars) if (c > best) (best = c), (bodyFont = f);
+
+  items.sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  // Recurring left edges: x positions where several items start (column starts).
+  const edgeCount = new Map<number, number>();
+  for (const it of items) {
+    const k = Math.round(it.x0);
+    edgeCount.set(k, (edgeCount.get(k) ?? 0) + 1);
+  }
+  const isEdge = (x: number) => {
+    const k = Math.round(x);
+    return (edgeCount.get(k - 1) ?? 0) + (edgeCount.get(k) ?? 0) + (edgeCount.get(k + 1) ?? 0) >= 3;
+  };
+
+  // Cluster by baseline.
+  const groups: Item[][] = [];
+  let cur: Item[] = [];
+  let curY = 0;
+  let curSize = 0;
+  for (const it of items) {
+    if (cur.length && Math.abs(it.y - curY) <= 0.35 * Math.max(curSize, it.size)) {
+      cur.push(it);
+      if (it.size > curSize) (curSize = it.size), (curY = it.y);
+    } else {
+      if (cur.length) groups.push(cur);
+      cur = [it];
+      curY = it.y;
+      curSize = it.size;
+    }
+  }
+  if (cur.length) groups.push(cur);
+
+  const lines: Line[] = [];
+  for (const g of groups) {
+    g.sort((a, b) => a.x0 - b.x0);
+    const frags: Frag[] = [];
+    let f: { items: Item[]; x1: number } | null = null;
+    for (const it of g) {
+      if (f) {
+        const last = f.items[f.items.length - 1]!;
+        // Fake bold: the same text drawn twice at (almost) the same place.
+        if (it.s === last.s && Math.abs(it.x0 - last.x0) < 1 && Math.abs(it.y - last.y) < 1) continue;
+        const size = Math.max(last.size, it.size);
+        const gap = it.x0 - f.x1;
+        const dy = Math.abs(it.y - last.y);
+        const split =
+          gap > 1.2 * size ||
+          (gap > 0.25 * size && (dy > 0.08 * size || isEdge(it.x0)) && !BULLET_ONLY.test(fragText(f.items)));
+        if (!split) {
+          f.items.push(it);
+          f.x1 = Math.max(f.x1, it.x1);
+          continue;
+        }
+        frags.push(makeFrag(f.items));
+      }
+      f = { items: [it], x1: it.x1 };
+    }
+    if (f) frags.push(makeFrag(f.items));
+    // A lone bullet glyph belongs to the text after it.
+    for (let i = 0; i + 1 < frags.length; i++) {
+      const a = frags[i]!;
+      const b = frags[i + 1]!;
+      if (BULLET_ONLY.test(a.text) && b.x0 - a.x1 < 4 * a.size) {
+        frags.splice(i, 2, { ...b, x0: a.x0, text: `${a.text} ${b.text}` });
+      }
+    }
+    let size = 0;
+    let y = 0;
+    for (const fr of frags) if (fr.size > size) (size = fr.size), (y = fr.y);
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (const fr of frags) {
+      top = Math.min(top, fr.y - 0.8 * fr.size);
+      bottom = Math.max(bottom, fr.y + 0.25 * fr.size);
+    }
+    lines.push({ page: raw.page, no: 0, y, top, bottom, size, x0: frags[0]!.x0, x1: Math.max(...frags.map((x) => x.x1)), frags });
+  }
+  lines.sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  lines.forEach((l, i) => (l.no = i + 1));
+  return { page: raw.page, width: raw.width, height: raw.height, lines, rotated, bodyFont, chars };
+}
+
+function fragText(items: Item[]): string {
+  let text = '';
+  let prev: Item | null = null;
+  for (const it of items) {
+    if (prev) {
+      const gap = it.x0 - prev.x1;
+      const needSpace = gap > 0.12 * Math.max(prev.size, it.size) && !/\s$/.test(text) && !/^\s/.test(it.s);
+      if (needSpace) text += ' ';
+    }
+    text += it.s;
+    prev = it;
+  }
+  return collapse(text);
+}
+
+function makeFrag(items: Item[]): Frag {
+  let size = 0;
+  let y = 0;
+  let font = 0;
+  let longest = -1;
+  for (const it of items) {
+    if (it.size > size) (size = it.size), (y = it.y);
+    if (it.s.length > longest) (longest = it.s.length), (font = it.font);
+  }
+  return { x0: items[0]!.x0, x1: Math.max(...items.map((i) => i.x1)), y, size, text: fragText(items), font };
+}
+
+// ---------------------------------------------------------------------------------------
+// Running headers and footers
+
+/**
+ * Mark lines that repeat (digits normalised) at the same height in the top or bottom band of
+ * many pages. Only the first and last few lines of a page are candidates.
+ */
+export function markFurniture(pages: PageLines[]): number {
+  const n = pages.length;
+  if (n < 2) return 0;
+  const need = Math.max(2, Math.ceil(0.25 * n));
+  const K = 3;
+  interface Cand {
+    line: Line;
+    key: string;
+    page: number;
+  }
+  const byKey = new Map<string, Cand[]>();
+  for (const p of pages) {
+    const ls = p.lines;
+    const picks = new Set<Line>();
+    for (let i = 0; i < Math.min(K, ls.length); i++) if (ls[i]!.y < p.height * 0.2) picks.add(ls[i]!);
+    for (let i = Math.max(0, ls.length - K); i < ls.length; i++) if (ls[i]!.y > p.height * 0.8) picks.add(ls[i]!);
+    for (const l of picks) {
+      const band = l.y < p.height / 2 ? 't' : 'b';
+      const text = l.frags.map((f) => f.text).join(' ').replace(/\d+/g, '#').replace(/\s+/g, ' ').toLowerCase();
+      // Roman page numbers too.
+      const key = `${band}|${/^[ivxlc]+$/.test(text) ? '#' : text}`;
+      let arr = byKey.get(key);
+      if (!arr) byKey.set(key, (arr = []));
+      arr.push({ line: l, key, page: p.page });
+    }
+  }
+  let marked = 0;
+  for (const arr of byKey.values()) {
+    const pagesSeen = new Set(arr.map((c) => c.page));
+    if (pagesSeen.size < need) continue;
+    // Same height (within 2pt of the most common height).
+    const ys = arr.map((c) => c.line.y).sort((a, b) => a - b);
+    let bestY = ys[0]!;
+    let bestN = 0;
+    for (const y of ys) {
+      let k = 0;
+      for (const z of ys) if (Math.abs(z - y) <= 2) k++;
+      if (k > bestN) (bestN = k), (bestY = y);
+    }
+    const hits = arr.filter((c) => Math.abs(c.line.y - bestY) <= 2);
+    if (new Set(hits.map((c) => c.page)).size < need) continue;
+    for (const c of hits) if (!c.line.furniture) (c.line.furniture = true), marked++;
+  }
+  // A page number alone in the band, even where its position varies a little.
+  return marked;
+}
+
+// ---------------------------------------------------------------------------------------
+// Paragraph building
+
+interface PLine {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  top: number;
+  bottom: number;
+  size: number;
+  font: number;
+  page: number;
+  no: number;
+}
+
+/** A paragraph under construction (internal geometry kept for joins across pages). */
+interface Para {
+  lines: PLine[];
+  text: string;
+  depth: number;
+  top: number;
+  bottom: number;
+  page: number;
+  no: number;
+  size: number;
+}
+
+const BULLET_START = /^([\u2022\u25CF\u25AA\u25E6\u00B7\uF0B7\uF0A7\uF076\uF0D8\u2023\u2043\u25A0\u25A1\u25BA\u27A2*\u2013\u2014-]|o(?=\s))\s*/;
+/** A generic enumerator that starts a list item: `1.`, `2)`, `1.1`, `1.1.`, `(a)`, `a)`. */
+const ENUM_START = /^(\(?\d+(\.\d+)*[.)]|\d+\.\d+|\(?[a-z][.)]|\([ivx]+\))\s/;
+
+function startsItem(text: string): boolean {
+  return BULLET_START.test(text) || ENUM_START.test(text);
+}
+
+/** Join two lines of one paragraph: words broken across the line end are joined. */
+function joinText(prev: string, prevLine: PLine, next: string, fullWidth: number): string {
+  if (!prev) return next;
+  if (!next) return prev;
+  const last = prev.slice(-1);
+  // `L/` + `506/1905`: a break after a slash.
+  if (last === '/') return prev + next;
+  // Hyphenated compounds keep the hyphen.
+  if (last === '-' && /\p{L}-$/u.test(prev) && /^\p{Ll}/u.test(next)) return prev + next;
+  // A single word too long for its column, broken without a hyphen.
+  if (!/\s/.test(prevLine.text) && /^\p{Ll}/u.test(next) && /\p{L}$/u.test(prev) && prevLine.x1 >= fullWidth - 0.6 * prevLine.size) {
+    return prev + next;
+  }
+  return `${prev} ${next}`;
+}
+
+/** Group a column's lines (top-down) into paragraphs. `right` is the column's text right edge. */
+function paragraphsOf(lines: PLine[], right: number): Para[] {
+  const out: Para[] = [];
+  let cur: Para | null = null;
+  const stack: number[] = [];
+  for (const l of lines) {
+    let text = l.text;
+    let depth = 0;
+    const bullet = BULLET_START.exec(text);
+    if (bullet && bullet[0].length < text.length && (bullet[1] !== '-' || /\s/.test(bullet[0]))) {
+      text = text.slice(bullet[0].length);
+      while (stack.length && stack[stack.length - 1]! > l.x0 + 0.5 * l.size) stack.pop();
+      if (!stack.length || stack[stack.length - 1]! < l.x0 - 0.5 * l.size) stack.push(l.x0);
+      depth = stack.length;
+    }
+    const prev: PLine | undefined = cur?.lines[cur.lines.length - 1];
+    const cont =
+      cur &&
+      prev &&
+      !bullet &&
+      !ENUM_START.test(text) &&
+      prev.page === l.page &&
+      l.y - prev.y <= 1.5 * Math.max(prev.size, l.size) &&
+      Math.abs(prev.size - l.size) < 0.15 * prev.size &&
+      // An outdented line starts something new.
+      l.x0 >= prev.x0 - 1.5 - (cur.lines.length === 1 ? 2 * l.size : 0) &&
+      // A short line ends its paragraph (unless it is in a narrow column whose lines are all short).
+      prev.x1 >= right - Math.max(6 * prev.size, 0.3 * (right - prev.x0));
+    if (cont && cur && prev) {
+      cur.text = joinText(cur.text, prev, text, right);
+      cur.lines.push({ ...l, text });
+      cur.bottom = l.bottom;
+    } else {
+      if (!bullet) {
+        // A non-list line at or left of the list's indent ends the list.
+        while (stack.length && stack[stack.length - 1]! >= l.x0 - 0.5 * l.size) stack.pop();
+        if (cur && cur.depth && prev && l.x0 > prev.x0 - 1.5 && l.y - prev.y <= 1.5 * l.size) {
+          // A wrapped list item whose continuation line is indented under the text.
+        }
+      }
+      cur = { lines: [{ ...l, text }], text, depth, top: l.top, bottom: l.bottom, page: l.page, no: l.no, size: l.size };
+      out.push(cur);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Tables
+
+interface Span {
+  x0: number;
+  x1: number;
+}
+
+interface Region {
+  lines: Line[];
+  spans: Span[];
+  /** Starts with lines that continue the previous page's table. */
+  continued: boolean;
+}
+
+function mergeSpans(spans: Span[], add: Array<{ x0: number; x1: number }>): Span[] {
+  const all = [...spans, ...add.map((f) => ({ x0: f.x0, x1: f.x1 }))].sort((a, b) => a.x0 - b.x0);
+  const out: Span[] = [];
+  for (const s of all) {
+    const last = out[out.length - 1];
+    if (last && s.x0 <= last.x1 + 0.5) last.x1 = Math.max(last.x1, s.x1);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/** Column index of a fragment under `spans`, or -1 when it does not fit (sticks out left or crosses a gutter). */
+function columnOf(f: { x0: number; x1: number }, spans: Span[], slack = 1.5): number {
+  if (f.x0 < spans[0]!.x0 - slack) return -1;
+  for (let c = spans.length - 1; c >= 0; c--) {
+    if (f.x0 >= spans[c]!.x0 - slack || c === 0) {
+      const next = spans[c + 1];
+      if (next && f.x1 > next.x0 - 0.5) return -1;
+      return c;
+    }
+  }
+  return -1;
+}
+
+function fits(l: Line, spans: Span[], slack = 1.5): boolean {
+  return l.frags.every((f) => columnOf(f, spans, slack) >= 0);
+}
+
+/** Whether a line has text beside it (in a separate x-range) within about a line's height. */
+function besideOthers(lines: Line[], i: number): boolean {
+  const l = lines[i]!;
+  if (l.frags.length >= 2) return true;
+  const f = l.frags[0]!;
+  const reach = 1.1 * l.size;
+  for (const dir of [-1, 1]) {
+    for (let j = i + dir; j >= 0 && j < lines.length; j += dir) {
+      const m = lines[j]!;
+      const gap = dir < 0 ? l.top - m.bottom : m.top - l.bottom;
+      if (gap > reach) break;
+      for (const g of m.frags) {
+        const sep = 0.5 * Math.max(l.size, m.size);
+        if (g.x0 >= f.x1 + sep || g.x1 <= f.x0 - sep) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Find table regions on one page. `carry` is the previous page's last table, when it ended the page. */
+function findRegions(lines: Line[], carry: Span[] | null): Region[] {
+  const n = lines.length;
+  const regions: Region[] = [];
+  const inRegion = new Array<boolean>(n).fill(false);
+  const beside = lines.map((_, i) => besideOthers(lines, i));
+
+  let i = 0;
+  // Continuation of the previous page's table.
+  if (carry) {
+    let j = 0;
+    while (j < n && fits(lines[j]!, carry, 3)) j++;
+    if (j > 0) {
+      const r: Region = { lines: lines.slice(0, j), spans: carry.map((s) => ({ ...s })), continued: true };
+      for (let k = 0; k < j; k++) inRegion[k] = true;
+      regions.push(r);
+      i = j;
+    }
+  }
+
+  const maxGap = (a: Line, b: Line) => b.y - a.y <= 3.5 * Math.max(a.size, b.size);
+  while (i < n) {
+    if (!beside[i]) {
+      i++;
+      continue;
+    }
+    // A run of lines that sit beside other text, not crossing each other's gutters.
+    let spans = mergeSpans([], lines[i]!.frags);
+    let j = i + 1;
+    while (j < n && beside[j] && maxGap(lines[j - 1]!, lines[j]!)) {
+      const next = mergeSpans(spans, lines[j]!.frags);
+      if (next.length < spans.length) break;
+      spans = next;
+      j++;
+    }
+    if (spans.length < 2) {
+      i = j;
+      continue;
+    }
+    // Table left edge: the leftmost fragment start; nothing may stick out left of it.
+    let start = i;
+    let end = j;
+    // Extend up over lines that fit (not already taken).
+    while (start > 0 && !inRegion[start - 1] && maxGap(lines[start - 1]!, lines[start]!) && fits(lines[start - 1]!, spans)) start--;
+    // Extend down, also across following runs that fit.
+    while (end < n && maxGap(lines[end - 1]!, lines[end]!) && fits(lines[end]!, spans)) {
+      spans = mergeSpans(spans, lines[end]!.frags);
+      end++;
+    }
+    const prev = regions[regions.length - 1];
+    const region: Region = { lines: lines.slice(start, end), spans, continued: false };
+    // Touching the previous region with the same columns: one table.
+    if (prev && lines.indexOf(prev.lines[prev.lines.length - 1]!) === start - 1 && sameColumns(prev.spans, spans)) {
+      prev.lines.push(...region.lines);
+      prev.spans = mergeSpans(prev.spans, spans);
+    } else regions.push(region);
+    for (let k = start; k < end; k++) inRegion[k] = true;
+    i = end;
+  }
+  return regions.map((r) => ({ ...r, spans: finalSpans(r) }));
+}
+
+function sameColumns(a: Span[], b: Span[]): boolean {
+  return a.length === b.length && a.every((s, k) => Math.abs(s.x0 - b[k]!.x0) < 3);
+}
+
+/** Recompute a region's column spans from its own fragments (keeping carried columns). */
+function finalSpans(r: Region): Span[] {
+  let spans = r.continued ? r.spans.map((s) => ({ ...s })) : [];
+  for (const l of r.lines) spans = mergeSpans(spans, l.frags);
+  return spans.length >= 2 ? spans : r.spans;
+}
+
+interface TRow {
+  cells: Para[][];
+  page: number;
+  no: number;
+  header: boolean;
+  /** The row continues the previous page's last row. */
+  continuation: boolean;
+}
+
+interface TTable {
+  rows: TRow[];
+  spans: Span[];
+  page: number;
+  no: number;
+  /** Right text edge per column. */
+  rights: number[];
+  /** Text of each single-line cell of the header row, for dropping repeats. */
+  headerKey: string | null;
+}
+
+/** A region's column paragraphs, computed once. */
+interface RegionCols {
+  cols: Para[][];
+  rights: number[];
+  anchorCol: number;
+  /** Anchors level with a paragraph start in another column. */
+  aligned: number;
+}
+
+function regionColumns(r: Region): RegionCols {
+  const ncol = r.spans.length;
+  const colLines: PLine[][] = Array.from({ length: ncol }, () => []);
+  const rights = new Array<number>(ncol).fill(-Infinity);
+  for (const l of r.lines) {
+    for (const f of l.frags) {
+      let c = columnOf(f, r.spans, 3);
+      if (c < 0) c = nearestColumn(f, r.spans);
+      colLines[c]!.push({ text: f.text, x0: f.x0, x1: f.x1, y: f.y, top: f.y - 0.8 * f.size, bottom: f.y + 0.25 * f.size, size: f.size, font: f.font, page: l.page, no: l.no });
+      rights[c] = Math.max(rights[c]!, f.x1);
+    }
+  }
+  const cols = colLines.map((ls, c) => paragraphsOf(ls, rights[c]!));
+  // Rows follow the leftmost column (for a continued table, its first column, even when empty here).
+  const anchorCol = r.continued ? 0 : Math.max(0, cols.findIndex((ps) => ps.length > 0));
+  let aligned = 0;
+  for (const a of cols[anchorCol] ?? []) if (alignedWith(cols, anchorCol, a)) aligned++;
+  return { cols, rights, anchorCol, aligned };
+}
+
+function alignedWith(cols: Para[][], col: number, a: Para): Para | undefined {
+  for (let c = 0; c < cols.length; c++) {
+    if (c === col) continue;
+    for (const p of cols[c]!) if (Math.abs(p.top - a.top) <= 0.3 * a.size) return p;
+  }
+  return undefined;
+}
+
+/**
+ * How a document places the text of a cell that spans several rows of another column:
+ * 'top' when (nearly) every anchor is level with the first paragraph beside it, else 'centre'.
+ */
+export type CellAlign = 'top' | 'centre';
+
+/** Build rows from a region's column paragraphs. */
+function regionRows(r: Region, rc: RegionCols, bodyFont: number, align: CellAlign): TRow[] {
+  const { cols, anchorCol } = rc;
+  const ncol = cols.length;
+  const all = cols.flatMap((ps, c) => ps.map((p) => ({ p, c })));
+  const size = r.lines[0]!.size;
+  const anchors = cols[anchorCol] ?? [];
+  const regionTop = Math.min(...r.lines.map((l) => l.top)) - 1;
+
+  // Free vertical gaps between paragraphs (any column).
+  const blocked = all.map(({ p }) => [p.top, p.bottom] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const gaps: Array<[number, number]> = [];
+  let reach = -Infinity;
+  for (const [t, b] of blocked) {
+    if (reach > -Infinity && t > reach) gaps.push([reach, t]);
+    reach = Math.max(reach, b);
+  }
+  const gapsIn = (lo: number, hi: number) => gaps.filter((g) => g[1] > lo && g[0] < hi);
+  /** The free gap that ends right above an anchor level with another column's paragraph. */
+  const topGap = (a: Para): [number, number] | undefined => {
+    const al = alignedWith(cols, anchorCol, a);
+    if (!al) return undefined;
+    const y = Math.min(al.top, a.top);
+    return gaps.find((g) => g[1] >= y - 0.3 * a.size && g[0] < y);
+  };
+  const largest = (cands: Array<[number, number]>) => cands.reduce<[number, number] | undefined>((b, g) => (!b || g[1] - g[0] > b[1] - b[0] + 0.5 ? g : b), undefined);
+
+  // Cuts, bottom-up: each is the free gap where a row starts.
+  const cuts: number[] = [];
+  let bottom = Math.max(...all.map(({ p }) => p.bottom));
+  for (let k = anchors.length - 1; k >= 0; k--) {
+    const a = anchors[k]!;
+    const lo = k > 0 ? anchors[k - 1]!.bottom : regionTop;
+    const cands = gapsIn(lo, a.top);
+    const above = all.some(({ p }) => p.top < a.top - 0.3 * a.size && p.bottom > lo);
+    if (!above) {
+      // Nothing beside the anchor starts above it: the row starts with the anchor.
+      if (k > 0) cuts.push(cands.length ? (Math.max(cands[cands.length - 1]![0], lo) + Math.min(cands[cands.length - 1]![1], a.top)) / 2 : a.top - 0.01);
+      bottom = cands.length ? cands[cands.length - 1]![0] : a.top;
+      continue;
+    }
+    let g: [number, number] | undefined;
+    if (align === 'top') g = topGap(a) ?? (k > 0 ? largest(cands) : undefined);
+    else {
+      // Centred: the row's first paragraph starts as far above the anchor as its last ends below it.
+      const est = a.top + a.bottom - bottom;
+      if (k === 0 && est < regionTop + 0.5 * a.size) g = undefined; // the text above is part of this row
+      else if (est >= lo - a.size && cands.length) {
+        const near = cands.reduce((b, x) => (Math.abs(x[1] - est) < Math.abs(b[1] - est) ? x : b));
+        g = Math.abs(near[1] - est) <= 1.5 * a.size ? near : undefined;
+      }
+      if (!g) g = topGap(a);
+      if (!g && k > 0) g = largest(cands);
+    }
+    if (!g) {
+      if (k > 0 || !r.continued) {
+        cuts.push(a.top - 0.01);
+        bottom = a.top;
+      }
+      continue;
+    }
+    cuts.push((Math.max(g[0], lo) + Math.min(g[1], a.top)) / 2);
+    bottom = g[0];
+  }
+  cuts.sort((a, b) => a - b);
+
+  const bands: Para[][][] = Array.from({ length: cuts.length + 1 }, () => Array.from({ length: ncol }, () => [] as Para[]));
+  for (const { p, c } of all) {
+    let b = 0;
+    while (b < cuts.length && p.top > cuts[b]!) b++;
+    bands[b]![c]!.push(p);
+  }
+  const firstAnchorBand = anchors.length ? bands.findIndex((cells) => cells[anchorCol]!.length > 0) : -1;
+  const rows: TRow[] = [];
+  bands.forEach((cells, bi) => {
+    const paras = cells.flat();
+    if (!paras.length) return;
+    const firstPara = paras.reduce((a, b) => (b.top < a.top ? b : a));
+    const continuation = r.continued && bi === 0 && (firstAnchorBand < 0 || firstAnchorBand > 0);
+    // Sub-rows: columns whose paragraphs pair up top-aligned.
+    const others = cells.map((ps, c) => ({ ps, c })).filter(({ ps, c }) => c !== anchorCol && ps.length > 0);
+    const k = others[0]?.ps.length ?? 0;
+    const paired =
+      others.length >= 2 &&
+      k >= 2 &&
+      others.every(({ ps }) => ps.length === k) &&
+      others.every(({ ps }) => ps.every((p, i) => Math.abs(p.top - others[0]!.ps[i]!.top) <= 0.3 * p.size));
+    if (paired) {
+      for (let i = 0; i < k; i++) {
+        const sub = cells.map((ps, c) => (c === anchorCol ? (i === 0 ? ps : []) : ps[i] ? [ps[i]!] : []));
+        const lead = others[0]!.ps[i]!;
+        rows.push({ cells: sub, page: lead.page, no: lead.no, header: false, continuation: continuation && i === 0 });
+      }
+    } else {
+      rows.push({ cells, page: firstPara.page, no: firstPara.no, header: false, continuation });
+    }
+  });
+  // Header row: the first row of a new table, short cells, all in another font than the body.
+  if (!r.continued && rows.length > 1) {
+    const h = rows[0]!;
+    const filled = h.cells.filter((c) => c.length > 0);
+    if (
+      filled.length >= 2 &&
+      filled.every((c) => c.length === 1 && c[0]!.lines.length <= 3 && c[0]!.text.length <= 60) &&
+      filled.every((c) => c[0]!.lines.every((l) => l.font !== bodyFont))
+    ) {
+      h.header = true;
+    }
+  }
+  return rows;
+}
+
+function nearestColumn(f: { x0: number }, spans: Span[]): number {
+  let best = 0;
+  for (let c = 0; c < spans.length; c++) if (f.x0 >= spans[c]!.x0 - 3) best = c;
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------
+// Assembly
+
+export interface LayoutResult {
+  blocks: Block[];
+  notes: AdapterNote[];
+}
+
+type Out = { kind: 'para'; para: Para; heading: number } | { kind: 'table'; table: TTable };
+
+/** Turn every page's lines into the block stream. */
+export function layout(pages: PageLines[]): LayoutResult {
+  const notes: AdapterNote[] = [];
+  markFurniture(pages);
+
+  // Body size: the size carrying most characters; larger sizes are headings, ranked.
+  const sizeChars = new Map<number, number>();
+  for (const p of pages)
+    for (const l of p.lines) for (const f of l.frags) sizeChars.set(Math.round(f.size * 2) / 2, (sizeChars.get(Math.round(f.size * 2) / 2) ?? 0) + f.text.length);
+  let body = 0;
+  let bestChars = -1;
+  for (const [s, c] of sizeChars) if (c > bestChars) (bestChars = c), (body = s);
+  const headingSizes = [...sizeChars.keys()].filter((s) => s >= body * 1.15 && (sizeChars.get(s) ?? 0) > 0).sort((a, b) => b - a);
+  const headingLevel = (size: number) => {
+    if (size < body * 1.15) return 0;
+    const k = headingSizes.findIndex((s) => Math.abs(s - Math.round(size * 2) / 2) < 0.01);
+    return Math.min(6, (k < 0 ? headingSizes.length : k) + 1);
+  };
+
+  // Pass 1: table regions and their column paragraphs, page by page.
+  interface PageWork {
+    p: PageLines;
+    lines: Line[];
+    regions: Region[];
+    cols: Map<Region, RegionCols>;
+  }
+  const work: PageWork[] = [];
+  let carry: Span[] | null = null;
+  let headerKey: string | null = null;
+  let anchors = 0;
+  let aligned = 0;
+  for (const p of pages) {
+    const lines = p.lines.filter((l) => !l.furniture);
+    let regions = findRegions(lines, carry);
+    // A continuation that starts with the table's repeated header row: drop that line.
+    if (carry && regions[0]?.continued && headerKey) {
+      const r = regions[0]!;
+      if (r.lines[0]!.frags.map((f) => f.text).join('\t') === headerKey) {
+        const dropped = r.lines.shift()!;
+        dropped.furniture = true;
+        lines.splice(lines.indexOf(dropped), 1);
+      }
+      if (!r.lines.length) regions = regions.slice(1);
+    }
+    const cols = new Map<Region, RegionCols>();
+    for (const r of regions) {
+      const rc = regionColumns(r);
+      cols.set(r, rc);
+      anchors += rc.cols[rc.anchorCol]?.length ?? 0;
+      aligned += rc.aligned;
+      if (!r.continued) {
+        const first = r.lines[0]!;
+        headerKey = first.frags.length >= 2 && first.frags.every((f) => f.font !== p.bodyFont) ? first.frags.map((f) => f.text).join('\t') : null;
+      }
+    }
+    const last = regions[regions.length - 1];
+    carry = last && lines.length && last.lines[last.lines.length - 1] === lines[lines.length - 1] ? last.spans : null;
+    work.push({ p, lines, regions, cols });
+  }
+  const align: CellAlign = anchors >= 3 && aligned >= 0.85 * anchors ? 'top' : 'centre';
+
+  // Pass 2: rows, paragraphs, tables continued across pages.
+  const out: Out[] = [];
+  let open: TTable | null = null; // the table that ended the previous page, if any
+  for (const { p, lines, regions, cols } of work) {
+    const regionOf = new Map<Line, Region>();
+    for (const r of regions) for (const l of r.lines) regionOf.set(l, r);
+
+    let bodyRun: Line[] = [];
+    const flushBody = () => {
+      if (!bodyRun.length) return;
+      const plines: PLine[] = bodyRun.map((l) => ({
+        text: l.frags.map((f) => f.text).join(' '),
+        x0: l.x0,
+        x1: l.x1,
+        y: l.y,
+        top: l.top,
+        bottom: l.bottom,
+        size: l.size,
+        font: l.frags[0]!.font,
+        page: l.page,
+        no: l.no,
+      }));
+      const right = Math.max(p.width * 0.5, ...plines.filter((l) => l.size <= body * 1.05).map((l) => l.x1));
+      for (const para of paragraphsOf(plines, rightEdge(plines, right))) out.push({ kind: 'para', para, heading: headingLevel(para.size) });
+      bodyRun = [];
+    };
+    let lastWasTable = false;
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      const r = regionOf.get(l);
+      if (!r) {
+        bodyRun.push(l);
+        lastWasTable = false;
+        continue;
+      }
+      if (r.lines[0] !== l) continue;
+      flushBody();
+      const rc = cols.get(r)!;
+      const rows = regionRows(r, rc, p.bodyFont, align);
+      if (r.continued && open) {
+        mergeInto(open, rows, rc.rights);
+      } else {
+        const t: TTable = { rows, spans: r.spans, page: p.page, no: r.lines[0]!.no, rights: rc.rights, headerKey: null };
+        out.push({ kind: 'table', table: t });
+        open = t;
+      }
+      open!.spans = r.spans;
+      lastWasTable = true;
+      i += r.lines.length - 1;
+    }
+    flushBody();
+    if (!lastWasTable) open = null;
+    for (const f of p.rotated) out.push({ kind: 'para', para: { lines: [], text: f.text, depth: 0, top: f.y, bottom: f.y, page: p.page, no: 0, size: f.size }, heading: 0 });
+  }
+
+  // Emit blocks with page breaks.
+  const blocks: Block[] = [];
+  let page = 1;
+  const toPara = (q: Para, heading = 0): Paragraph => {
+    const b: Paragraph = { type: 'paragraph', text: collapse(q.text), place: { page: q.page, line: q.no || null } };
+    if (q.depth) b.depth = q.depth;
+    if (heading) b.heading = heading;
+    return b;
+  };
+  const breakTo = (pg: number) => {
+    while (page < pg) blocks.push({ type: 'page', page: ++page });
+  };
+  for (const o of out) {
+    if (o.kind === 'para') {
+      if (!collapse(o.para.text)) continue;
+      breakTo(o.para.page);
+      blocks.push(toPara(o.para, o.heading));
+    } else {
+      const t = o.table;
+      breakTo(t.page);
+      const rows: Row[] = t.rows.map((r) => {
+        const row: Row = {
+          cells: r.cells.map((ps): Cell => ({ blocks: ps.map((q) => toPara(q)).filter((b) => b.text), colSpan: 1, rowSpan: 1 })),
+          place: { page: r.page, line: r.no },
+        };
+        if (r.header) row.header = true;
+        return row;
+      });
+      const table: Table = { type: 'table', rows, place: { page: t.page, line: t.no } };
+      blocks.push(table);
+    }
+  }
+  breakTo(pages.length ? pages[pages.length - 1]!.page : 1);
+  return { blocks, notes };
+}
+
+/** The right edge full lines reach: a high percentile of body line ends. */
+function rightEdge(lines: PLine[], fallback: number): number {
+  const xs = lines.map((l) => l.x1).sort((a, b) => a - b);
+  if (xs.length < 4) return fallback;
+  return Math.max(xs[Math.floor(xs.length * 0.9)]!, xs[xs.length - 1]! - 20);
+}
+
+/** Append a continued region's rows to the open table; a continuation row merges into the last row. */
+function mergeInto(t: TTable, rows: TRow[], rights: number[]) {
+  for (let c = 0; c < rights.length; c++) t.rights[c] = Math.max(t.rights[c] ?? -Infinity, rights[c]!);
+  for (const r of rows) {
+    const last = t.rows[t.rows.length - 1];
+    if (r.continuation && last && last.cells.length === r.cells.length) {
+      r.cells.forEach((ps, c) => {
+        if (!ps.length) return;
+        const cell = last.cells[c]!;
+        const tail = cell[cell.length - 1];
+        const head = ps[0]!;
+        if (tail && continuesParagraph(tail, head, t.rights[c]!)) {
+          const prevLine = tail.lines[tail.lines.length - 1]!;
+          tail.text = joinText(tail.text, prevLine, head.text, t.rights[c]!);
+          tail.lines.push(...head.lines);
+          cell.push(...ps.slice(1));
+        } else cell.push(...ps);
+      });
+    } else t.rows.push(r);
+  }
+}
+
+/** Whether the first paragraph of a cell's continuation on a new page continues the last paragraph before the break. */
+function continuesParagraph(tail: Para, head: Para, right: number): boolean {
+  if (head.depth || startsItem(head.lines[0]?.text ?? head.text)) return false;
+  if (/^\p{Ll}/u.test(head.text)) return true;
+  const last = tail.lines[tail.lines.length - 1];
+  if (!last) return false;
+  const full = last.x1 >= right - Math.max(6 * last.size, 0.3 * (right - last.x0));
+  return full && !/[.:;!?]$/.test(tail.text);
+}

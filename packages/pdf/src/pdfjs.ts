@@ -1,0 +1,162 @@
+/**
+ * pdf.js under Node: loading, opening a document with safe options, and reading one page's
+ * text items into a compact, structured-clone-friendly form. Used both in-process and by the
+ * page workers.
+ */
+import { InputError } from '@qualspec/blocks';
+
+/** One page's text, as compact parallel arrays (cheap to post between threads). */
+export interface RawPage {
+  page: number;
+  width: number;
+  height: number;
+  /** Text of each item. */
+  str: string[];
+  /** Per item: x, top-down baseline y, width, font size, font index (into `fonts`), rotated (0/1). */
+  num: number[];
+  /** Font ids as pdf.js names them (only comparable within one page). */
+  fonts: string[];
+}
+
+/** Numbers per item in RawPage.num. */
+export const STRIDE = 6;
+
+/** The subset of pdf.js we use (typed locally to stay independent of pdf.js's d.ts layout). */
+interface PdfjsTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  fontName: string;
+}
+interface PdfjsPage {
+  view: number[];
+  getViewport(p: { scale: number }): { width: number; height: number; transform: number[] };
+  getTextContent(p?: { disableNormalization?: boolean }): Promise<{ items: Array<PdfjsTextItem | { type: string }> }>;
+  cleanup(): boolean;
+}
+export interface PdfjsDocument {
+  numPages: number;
+  getPage(n: number): Promise<PdfjsPage>;
+  destroy(): Promise<void>;
+}
+interface PdfjsModule {
+  getDocument(src: Record<string, unknown>): { promise: Promise<PdfjsDocument>; destroy(): Promise<void> };
+}
+
+let loading: Promise<PdfjsModule> | null = null;
+/** pdf.js's worker module (no type declarations ship for it). */
+const WORKER_MODULE: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+
+/**
+ * Import pdf.js (legacy build) with its worker module registered on the main thread, so
+ * pdf.js never spawns a worker or imports anything by URL. The legacy build installs core-js
+ * polyfills that replace the native Array.prototype.push and JSON.parse with slower
+ * spec-polishing versions (a third of the extraction time); the natives are put back, since
+ * they behave the same for everything pdf.js does with them.
+ */
+export function loadPdfjs(): Promise<PdfjsModule> {
+  loading ??= (async () => {
+    const push = Array.prototype.push;
+    const pushDesc = Object.getOwnPropertyDescriptor(Array.prototype, 'push')!;
+    const parse = JSON.parse;
+    const g = globalThis as { pdfjsWorker?: unknown };
+    const [pdfjs, worker] = await Promise.all([
+      import('pdfjs-dist/legacy/build/pdf.mjs') as Promise<unknown>,
+      import(WORKER_MODULE) as Promise<unknown>,
+    ]);
+    g.pdfjsWorker ??= worker;
+    if (Array.prototype.push !== push) Object.defineProperty(Array.prototype, 'push', { ...pushDesc, value: push });
+    if (JSON.parse !== parse) JSON.parse = parse;
+    return pdfjs as PdfjsModule;
+  })();
+  return loading;
+}
+
+export interface OpenOptions {
+  password?: string;
+  maxPages?: number;
+}
+
+/** Open a document, turning pdf.js failures into one-line InputErrors. */
+export async function openDocument(bytes: Uint8Array, options: OpenOptions = {}): Promise<PdfjsDocument> {
+  const pdfjs = await loadPdfjs();
+  const task = pdfjs.getDocument({
+    // pdf.js transfers (detaches) the buffer it is given: hand it a copy.
+    data: bytes.slice(),
+    password: options.password,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    disableRange: true,
+    enableXfa: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let doc: PdfjsDocument;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => {});
+    throw toInputError(e, options.password);
+  }
+  if (options.maxPages != null && doc.numPages > options.maxPages) {
+    await doc.destroy().catch(() => {});
+    throw new InputError('too-many-pages', `PDF has ${doc.numPages} pages, over the ${options.maxPages}-page limit`);
+  }
+  return doc;
+}
+
+/** Map a pdf.js exception to an InputError with a one-line message. */
+export function toInputError(e: unknown, password?: string): InputError {
+  if (e instanceof InputError) return e;
+  const err = e as { name?: string; code?: number; message?: string } | null;
+  const name = err?.name ?? '';
+  const message = String(err?.message ?? e ?? 'unknown error').split('\n')[0]!;
+  if (name === 'PasswordException') {
+    // pdf.js: code 1 = password needed, 2 = incorrect password.
+    if (err?.code === 2 || (password != null && password !== '')) return new InputError('wrong-password', 'incorrect password for this PDF');
+    return new InputError('password-required', 'password-protected PDF: pass --password');
+  }
+  if (name === 'InvalidPDFException') return new InputError('invalid-pdf', `not a readable PDF (${message.replace(/\.$/, '')})`);
+  return new InputError('invalid-pdf', `cannot read PDF: ${message}`);
+}
+
+/** Read one page's text items. Item coordinates are in the page's viewport (rotation applied, y down). */
+export async function readPage(doc: PdfjsDocument, n: number): Promise<RawPage> {
+  const page = await doc.getPage(n);
+  const vp = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent({ disableNormalization: false });
+  const [va, vb, vc, vd, ve, vf] = vp.transform as [number, number, number, number, number, number];
+  const str: string[] = [];
+  const num: number[] = [];
+  const fonts: string[] = [];
+  const fontIndex = new Map<string, number>();
+  for (const raw of content.items) {
+    const it = raw as PdfjsTextItem;
+    if (typeof it.str !== 'string' || it.str === '' || !it.transform) continue;
+    const [a, b, c, d, e, f] = it.transform as [number, number, number, number, number, number];
+    // Viewport transform x item transform.
+    const ta = va * a + vc * b;
+    const tb = vb * a + vd * b;
+    const tc = va * c + vc * d;
+    const td = vb * c + vd * d;
+    const te = va * e + vc * f + ve;
+    const tf = vb * e + vd * f + vf;
+    const size = Math.hypot(tc, td) || Math.hypot(ta, tb) || it.height || 1;
+    const rotated = Math.abs(tb) > 0.05 * Math.abs(ta) || ta <= 0 ? 1 : 0;
+    let fi = fontIndex.get(it.fontName);
+    if (fi === undefined) {
+      fi = fonts.length;
+      fonts.push(it.fontName);
+      fontIndex.set(it.fontName, fi);
+    }
+    str.push(it.str);
+    num.push(te, tf, it.width, size, fi, rotated);
+  }
+  page.cleanup();
+  return { page: n, width: vp.width, height: vp.height, str, num, fonts };
+}

@@ -607,8 +607,9 @@ function regionRows(r: Region, rc: RegionCols, bodyFont: number, align: CellAlig
     else {
       // Centred: the row's first paragraph starts as far above the anchor as its last ends below it.
       const est = a.top + a.bottom - bottom;
-      if (k === 0 && est < regionTop + 0.5 * a.size) g = undefined; // the text above is part of this row
-      else if (est >= lo - a.size && cands.length) {
+      // The text above is part of the first anchor's row.
+      if (k === 0 && est < regionTop + 0.5 * a.size) continue;
+      if (est >= lo - a.size && cands.length) {
         const near = cands.reduce((b, x) => (Math.abs(x[1] - est) < Math.abs(b[1] - est) ? x : b));
         g = Math.abs(near[1] - est) <= 1.5 * a.size ? near : undefined;
       }

@@ -154,12 +154,16 @@ export function compareBodies(A: UnitBody, B: UnitBody): Difference[] {
     if (!outPairsB.has(b.pos)) out.push({ class: 'structural', field: 'outcome', change: 'added', a: null, b: side(b.number, null, b.text), segments: null, similarity: null });
   }
 
+  // Criterion differences in a's order, each addition after the criterion of a that precedes it in b.
+  const crit: { key: number; d: Difference }[] = [];
+  const critAt = (key: number) => (d: Difference) => crit.push({ key, d });
   const outNumA = (c: Item) => ia.outcomes[c.outcome]?.number ?? null;
   const outNumB = (c: Item) => ib.outcomes[c.outcome]?.number ?? null;
   for (const a of ia.criteria) {
+    const add = critAt(a.pos);
     const j = critPairs.get(a.pos);
     if (j === undefined) {
-      out.push({ class: 'structural', field: 'criterion', change: 'removed', a: side(a.number, outNumA(a), a.text), b: null, segments: null, similarity: null });
+      add({ class: 'structural', field: 'criterion', change: 'removed', a: side(a.number, outNumA(a), a.text), b: null, segments: null, similarity: null });
       continue;
     }
     const b = ib.criteria[j]!;
@@ -167,16 +171,22 @@ export function compareBodies(A: UnitBody, B: UnitBody): Difference[] {
     const sb = side(b.number, outNumB(b), b.text);
     const moved = outPairs.get(a.outcome) !== b.outcome;
     if (moved) {
-      out.push({ class: 'structural', field: 'criterion', change: 'moved', a: sa, b: sb, segments: null, similarity: null });
+      add({ class: 'structural', field: 'criterion', change: 'moved', a: sa, b: sb, segments: null, similarity: null });
     } else if (a.number !== b.number && !explainedByOutcome(a.number, b.number, outNumA(a), outNumB(b))) {
-      out.push({ class: 'structural', field: 'criterion', change: 'renumbered', a: sa, b: sb, segments: null, similarity: null });
+      add({ class: 'structural', field: 'criterion', change: 'renumbered', a: sa, b: sb, segments: null, similarity: null });
     }
     const d = textDiff(a.text, b.text);
-    if (d) out.push({ class: d.class, field: 'criterion', change: 'changed', a: sa, b: sb, segments: d.segments, similarity: round(bagSimilarity(a.bag, b.bag)) });
+    if (d) add({ class: d.class, field: 'criterion', change: 'changed', a: sa, b: sb, segments: d.segments, similarity: round(bagSimilarity(a.bag, b.bag)) });
   }
+  const critPairsBA = new Map([...critPairs].map(([i, j]) => [j, i]));
+  let prevA = -1;
   for (const b of ib.criteria) {
-    if (!critPairsB.has(b.pos)) out.push({ class: 'structural', field: 'criterion', change: 'added', a: null, b: side(b.number, outNumB(b), b.text), segments: null, similarity: null });
+    const i = critPairsBA.get(b.pos);
+    if (i !== undefined) prevA = i;
+    if (!critPairsB.has(b.pos)) critAt(prevA + 0.5)({ class: 'structural', field: 'criterion', change: 'added', a: null, b: side(b.number, outNumB(b), b.text), segments: null, similarity: null });
   }
+  crit.sort((p, q) => p.key - q.key);
+  for (const c of crit) out.push(c.d);
   return out;
 }
 

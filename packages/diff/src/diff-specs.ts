@@ -7,6 +7,8 @@
  * difference between them); the base variant (the first document's) is compared with each other.
  */
 import { checkUnitRef, normaliseUnitRef } from '@qualspec/model';
+
+const basename = (p: string) => p.split(/[\\/]/).pop() ?? p;
 import { bodyBag, bodyKey, compareBodies, pairTie, type UnitBody } from './align.js';
 import {
   DiffReport,
@@ -298,15 +300,17 @@ function labelDocuments(docs: readonly DiffInput[], labels: DiffOptions['labels'
       units: d.units.length,
     };
   });
-  // Make labels unique: add the qualification number, then the position.
-  const count = (l: string) => infos.filter((x) => x.label === l).length;
-  for (const info of infos) if (count(info.label) > 1 && !labels?.[info.index] && info.number) info.label = `${info.label} (${info.number})`;
-  const seen = new Map<string, number>();
-  for (const info of infos) {
-    if (count(info.label) > 1) {
-      const n = (seen.get(info.label) ?? 0) + 1;
-      seen.set(info.label, n);
-      info.label = `${info.label} [${info.index + 1}]`;
+  // Make colliding labels unique: by qualification number where those differ, else by file name, else by position.
+  const colliding = (l: string) => infos.filter((x) => x.label === l);
+  for (const label of new Set(infos.map((x) => x.label))) {
+    const same = colliding(label).filter((x) => !labels?.[x.index]);
+    if (same.length < 2) continue;
+    const numbers = new Set(same.map((x) => x.number));
+    const names = new Set(same.map((x) => (x.path ? basename(x.path) : null)));
+    for (const x of same) {
+      if (numbers.size === same.length && x.number) x.label = `${label} (${x.number})`;
+      else if (names.size === same.length && x.path) x.label = `${label} (${basename(x.path)})`;
+      else x.label = `${label} [${x.index + 1}]`;
     }
   }
   return infos;

@@ -14,7 +14,10 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+const plain = unified().use(remarkParse).freeze();
+const gfm = unified().use(remarkParse).use(remarkGfm).freeze();
+/** GFM's extensions cost time on every parse: use them only where a pipe table is. */
+const processorFor = (text: string) => (/^\s*\|.*\|\s*$/m.test(text) ? gfm : plain);
 
 /** Inline text of a node, with inline HTML reduced to its text by a real HTML parser. */
 function inlineText(node: Nodes): string {
@@ -98,6 +101,7 @@ function table(node: Table, at: Place): Block {
 function runToBlocks(run: SourceLine[], page: number | null): Block[] {
   const text = run.map((l) => l.text).join('\n');
   if (!text.trim()) return [];
+  const processor = processorFor(text);
   const tree = processor.runSync(processor.parse(text)) as Root;
   return mdastToBlocks(tree, (n) => run[n - 1]?.line ?? null, page);
 }
@@ -106,7 +110,8 @@ export async function markdownToBlocks(bytes: Uint8Array, options: AdapterOption
   void options;
   const { blocks, pages } = blocksFromSegments(segment(readText(bytes)), {
     lines: runToBlocks,
-    cell: (text, place) => htmlFragmentToBlocks(text, place),
+    // Only cells with markup need the HTML parser.
+    cell: (text, place) => (/[<&]/.test(text) ? htmlFragmentToBlocks(text, place) : text.trim() ? [paragraph(text, place)] : []),
   });
   return { blocks, pages, notes: [] };
 }

@@ -8,16 +8,19 @@ export function escapeMarkdown(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~])/g, '\\$1')
+    .replace(/[\\`*[\]|~]/g, '\\$&')
+    // An underscore inside a word is never emphasis: leave file names readable.
+    .replace(/_/g, (m, at: number, str: string) => (/[\p{L}\p{N}]/u.test(str[at - 1] ?? '') && /[\p{L}\p{N}]/u.test(str[at + 1] ?? '') ? m : '\\_'))
     .replace(/\s+/g, ' ');
 }
 
 function mark(seg: Segment): string {
   if (seg.op === 'equal') return escapeMarkdown(seg.text);
   const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(seg.text)!;
-  const body = m[2] ? escapeMarkdown(m[2]) : '␣';
   const tag = seg.op === 'delete' ? 'del' : 'ins';
-  return `${m[1] ? ' ' : ''}<${tag}>${body}</${tag}>${m[3] ? ' ' : ''}`;
+  // A change of white space alone shows as a visible space mark.
+  if (!m[2]) return `<${tag}>␣</${tag}>`;
+  return `${m[1] ? ' ' : ''}<${tag}>${escapeMarkdown(m[2])}</${tag}>${m[3] ? ' ' : ''}`;
 }
 
 function line(d: Difference): string {

@@ -8,12 +8,13 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError, type AdapterOptions, type AdapterResult } from '@qualspec/blocks';
-import { layout, pageLines } from './layout.js';
-import { openDocument, readPage, type RawPage } from './pdfjs.js';
+import { layout, pageLines, type PageLines } from './layout.js';
+import { openDocument, readPage } from './pdfjs.js';
 import type { WorkerInput, WorkerMessage } from './page-worker.js';
 
 export { layout, pageLines, markFurniture } from './layout.js';
 export type { RawPage } from './pdfjs.js';
+export type { PageLines, Line, Frag } from './layout.js';
 
 export interface PdfOptions extends AdapterOptions {
   /**
@@ -34,11 +35,24 @@ export async function pdfToBlocks(bytes: Uint8Array, options: PdfOptions = {}): 
   }
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw new InputError('not-pdf', 'not a PDF file (no %PDF header)');
-  const raw = await extractPages(bytes, options);
-  const pages = raw.map(pageLines);
+  if (!/\d+\s+\d+\s+obj\b/.test(Buffer.from(bytes.subarray(0, 256 * 1024)).toString('latin1'))) {
+    throw new InputError('invalid-pdf', 'damaged PDF: no PDF objects after the %PDF header');
+  }
+  // A file cut short (interrupted download) usually lacks the closing %%EOF marker.
+  const truncated = !Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1').includes('%%EOF');
+  let pages: PageLines[];
+  try {
+    pages = await extractPages(bytes, options);
+  } catch (e) {
+    if (truncated && e instanceof InputError && e.code === 'invalid-pdf') throw new InputError('truncated', 'truncated PDF: the file ends before its %%EOF marker');
+    throw e;
+  }
   const chars = pages.reduce((s, p) => s + p.chars, 0);
   if (chars === 0) throw new InputError('no-text', 'no text layer: scanned PDFs need OCR first');
   const { blocks, notes } = layout(pages);
+  if (truncated) {
+    notes.push({ severity: 'warning', code: 'pdf-truncated', message: 'the PDF ends before its %%EOF marker; some content may be missing', place: null });
+  }
   const empty = pages.filter((p) => p.chars === 0).map((p) => p.page);
   if (empty.length) {
     notes.push({
@@ -48,15 +62,15 @@ export async function pdfToBlocks(bytes: Uint8Array, options: PdfOptions = {}): 
       place: { page: empty[0]!, line: null },
     });
   }
-  return { blocks, pages: raw.length, notes };
+  return { blocks, pages: pages.length, notes };
 }
 
 function summarise(pages: number[]): string {
   return pages.length > 8 ? `${pages.slice(0, 8).join(', ')}, …` : pages.join(', ');
 }
 
-/** Every page's text items, in page order. */
-export async function extractPages(bytes: Uint8Array, options: PdfOptions = {}): Promise<RawPage[]> {
+/** Every page's text, grouped into lines and fragments, in page order. */
+export async function extractPages(bytes: Uint8Array, options: PdfOptions = {}): Promise<PageLines[]> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const workerFile = fileURLToPath(new URL('./page-worker.js', import.meta.url));
   let threads = options.threads ?? (bytes.length >= WORKER_MIN_BYTES ? Math.min(2, availableParallelism()) : 0);
@@ -64,8 +78,8 @@ export async function extractPages(bytes: Uint8Array, options: PdfOptions = {}):
   if (threads <= 1) {
     const doc = await openDocument(bytes, { password: options.password, maxPages });
     try {
-      const out: RawPage[] = [];
-      for (let p = 1; p <= doc.numPages; p++) out.push(await readPage(doc, p));
+      const out: PageLines[] = [];
+      for (let p = 1; p <= doc.numPages; p++) out.push(pageLines(await readPage(doc, p)));
       return out;
     } finally {
       await doc.destroy().catch(() => {});
@@ -74,10 +88,10 @@ export async function extractPages(bytes: Uint8Array, options: PdfOptions = {}):
   return readWithWorkers(bytes, options.password, maxPages, threads, workerFile);
 }
 
-function readWithWorkers(bytes: Uint8Array, password: string | undefined, maxPages: number, count: number, file: string): Promise<RawPage[]> {
+function readWithWorkers(bytes: Uint8Array, password: string | undefined, maxPages: number, count: number, file: string): Promise<PageLines[]> {
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
-    const pages: RawPage[] = [];
+    const pages: PageLines[] = [];
     let total = -1;
     let received = 0;
     let finished = 0;

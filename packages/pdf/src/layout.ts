@@ -433,6 +433,7 @@ function findRegions(lines: Line[], carry: Span[] | null): Region[] {
   const beside = lines.map((_, i) => besideOthers(lines, i));
 
   let i = 0;
+  let prevEnd = -1;
   // Continuation of the previous page's table.
   if (carry) {
     let j = 0;
@@ -442,6 +443,7 @@ function findRegions(lines: Line[], carry: Span[] | null): Region[] {
       for (let k = 0; k < j; k++) inRegion[k] = true;
       regions.push(r);
       i = j;
+      prevEnd = j;
     }
   }
 
@@ -477,11 +479,12 @@ function findRegions(lines: Line[], carry: Span[] | null): Region[] {
     const prev = regions[regions.length - 1];
     const region: Region = { lines: lines.slice(start, end), spans, continued: false };
     // Touching the previous region with the same columns: one table.
-    if (prev && lines.indexOf(prev.lines[prev.lines.length - 1]!) === start - 1 && sameColumns(prev.spans, spans)) {
+    if (prev && prevEnd === start && sameColumns(prev.spans, spans)) {
       prev.lines.push(...region.lines);
       prev.spans = mergeSpans(prev.spans, spans);
     } else regions.push(region);
     for (let k = start; k < end; k++) inRegion[k] = true;
+    prevEnd = end;
     i = end;
   }
   return regions.map((r) => ({ ...r, spans: finalSpans(r) }));
@@ -493,8 +496,7 @@ function sameColumns(a: Span[], b: Span[]): boolean {
 
 /** Recompute a region's column spans from its own fragments (keeping carried columns). */
 function finalSpans(r: Region): Span[] {
-  let spans = r.continued ? r.spans.map((s) => ({ ...s })) : [];
-  for (const l of r.lines) spans = mergeSpans(spans, l.frags);
+  const spans = mergeSpans(r.continued ? r.spans : [], r.lines.flatMap((l) => l.frags));
   return spans.length >= 2 ? spans : r.spans;
 }
 

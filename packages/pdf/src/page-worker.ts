@@ -4,6 +4,7 @@
  * documents so page reading is spread over the cores.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { pageLines, type PageLines } from './layout.js';
 import { openDocument, readPage, toInputError } from './pdfjs.js';
 
 export interface WorkerInput {
@@ -16,7 +17,7 @@ export interface WorkerInput {
 
 export type WorkerMessage =
   | { type: 'meta'; pages: number }
-  | { type: 'page'; page: import('./pdfjs.js').RawPage }
+  | { type: 'page'; page: PageLines }
   | { type: 'error'; code: string; message: string }
   | { type: 'done' };
 
@@ -26,7 +27,7 @@ const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 try {
   const doc = await openDocument(input.bytes, { password: input.password, maxPages: input.maxPages });
   post({ type: 'meta', pages: doc.numPages });
-  for (let p = input.index + 1; p <= doc.numPages; p += input.count) post({ type: 'page', page: await readPage(doc, p) });
+  for (let p = input.index + 1; p <= doc.numPages; p += input.count) post({ type: 'page', page: pageLines(await readPage(doc, p)) });
   await doc.destroy().catch(() => {});
   post({ type: 'done' });
 } catch (e) {

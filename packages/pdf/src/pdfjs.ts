@@ -121,7 +121,7 @@ export function toInputError(e: unknown, password?: string): InputError {
     if (err?.code === 2 || (password != null && password !== '')) return new InputError('wrong-password', 'incorrect password for this PDF');
     return new InputError('password-required', 'password-protected PDF: pass --password');
   }
-  if (name === 'InvalidPDFException') return new InputError('invalid-pdf', `not a readable PDF (${message.replace(/\.$/, '')})`);
+  if (name === 'InvalidPDFException') return new InputError('invalid-pdf', `damaged PDF: ${message.replace(/\.$/, '').toLowerCase()}`);
   return new InputError('invalid-pdf', `cannot read PDF: ${message}`);
 }
 

@@ -6,7 +6,8 @@
 import mammoth from 'mammoth';
 import { InputError, type AdapterNote, type AdapterOptions, type AdapterResult, type Block } from '@qualspec/blocks';
 import { hastToBlocks, parseFragment } from '@qualspec/html';
-import { checkZip, type ZipEntry } from './zip.js';
+import { checkZip, replaceEntries, type ZipEntry } from './zip.js';
+import { printNumbers, readNumbering, styleNumbering } from './numbering.js';
 import { readStyles, type StyleInfo } from './styles.js';
 
 export { checkZip, readCentralDirectory, readEntry, type ZipEntry, type ZipLimits } from './zip.js';
@@ -108,11 +109,23 @@ export async function docxToBlocks(bytes: Uint8Array, options: AdapterOptions = 
   checkWordDocument(zip.entries, zip.get);
   const styles = readStyles(zip.get('word/styles.xml')?.toString('utf8') ?? '');
 
+  // Word's list numbers, printed into the paragraphs they number (mammoth would drop them).
+  let input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const numberingXml = zip.get('word/numbering.xml');
+  const documentXml = zip.get('word/document.xml');
+  if (numberingXml && documentXml) {
+    const printed = printNumbers(documentXml.toString('utf8'), readNumbering(numberingXml.toString('utf8')), styleNumbering(zip.get('word/styles.xml')?.toString('utf8') ?? ''));
+    if (printed !== null) {
+      const name = zip.entries.find((e) => e.name.toLowerCase() === 'word/document.xml')!.name;
+      input = replaceEntries(bytes, zip.entries, new Map([[name, Buffer.from(printed, 'utf8')]]));
+    }
+  }
+
   let html: string;
   const notes: AdapterNote[] = [];
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { buffer: input },
       {
         externalFileAccess: false,
         includeEmbeddedStyleMap: false,
@@ -130,7 +143,8 @@ export async function docxToBlocks(bytes: Uint8Array, options: AdapterOptions = 
     if (e instanceof InputError) throw e;
     throw new InputError('corrupt-docx', `not a readable .docx: ${oneLine((e as Error)?.message ?? String(e))}`);
   }
-  const blocks = hastToBlocks(parseFragment(html), { page: null, line: null });
+  // List numbers are already in the text (printNumbers), so the walker adds none of its own.
+  const blocks = hastToBlocks(parseFragment(html), { page: null, line: null }, { listMarkers: false });
   numberPlaces(blocks);
   return { blocks, pages: null, notes };
 }

@@ -3,11 +3,12 @@
  * declared sizes, methods), then every entry inflated under a hard cap so that lying headers
  * cannot make us, or the library that reads the archive after us, allocate more than the limit.
  */
-import { inflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { InputError } from '@qualspec/blocks';
 
 export interface ZipEntry {
   name: string;
+  crc: number;
   method: number;
   compressedSize: number;
   size: number;
@@ -55,6 +56,7 @@ export function readCentralDirectory(buf: Buffer, limits: ZipLimits): ZipEntry[]
   for (let k = 0; k < count; k++) {
     if (p + 46 > eocd || buf.readUInt32LE(p) !== CDH) throw corrupt('bad central directory entry');
     const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
     const compressedSize = buf.readUInt32LE(p + 20);
     const size = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
@@ -70,7 +72,7 @@ export function readCentralDirectory(buf: Buffer, limits: ZipLimits): ZipEntry[]
     if (total > limits.maxBytes) {
       throw new InputError('too-large', `archive content is over the ${limits.maxBytes}-byte uncompressed limit (a zip bomb?)`);
     }
-    entries.push({ name, method, compressedSize, size, localOffset });
+    entries.push({ name, crc, method, compressedSize, size, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
@@ -119,7 +121,86 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits): { entries: ZipEn
     if (!/\.(xml|rels)$/i.test(e.name)) continue;
     const data = readEntry(buf, e);
     // Keep only the small XML parts this adapter reads itself; the rest are verified and let go.
-    if (/^word\/styles\.xml$/i.test(e.name) || /^\[Content_Types\]\.xml$/i.test(e.name) || /^_rels\/\.rels$/i.test(e.name)) keep.set(e.name.toLowerCase(), data);
+    if (KEEP.test(e.name)) keep.set(e.name.toLowerCase(), data);
   }
   return { entries, get: (name) => keep.get(name.toLowerCase()) };
+}
+
+/** The parts this adapter reads itself. */
+const KEEP = /^(word\/(styles|numbering|document)\.xml|\[Content_Types\]\.xml|_rels\/\.rels)$/i;
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * The same archive with some parts replaced (written deflated); every other entry is copied as
+ * it is, still compressed. Only ever applied to an archive checkZip has accepted.
+ */
+export function replaceEntries(bytes: Uint8Array, entries: ZipEntry[], replace: Map<string, Buffer>): Buffer {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    let method = e.method;
+    let data: Buffer;
+    let crc = e.crc;
+    let size = e.size;
+    const fresh = replace.get(e.name);
+    if (fresh) {
+      data = deflateRawSync(fresh);
+      method = 8;
+      crc = crc32(fresh);
+      size = fresh.length;
+    } else {
+      const p = e.localOffset;
+      const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+      data = buf.subarray(start, start + e.compressedSize);
+    }
+    const lh = Buffer.alloc(30);
+    lh.writeUInt32LE(LFH, 0);
+    lh.writeUInt16LE(20, 4);
+    lh.writeUInt16LE(0x0800, 6); // names in UTF-8
+    lh.writeUInt16LE(method, 8);
+    lh.writeUInt32LE(crc, 14);
+    lh.writeUInt32LE(data.length, 18);
+    lh.writeUInt32LE(size, 22);
+    lh.writeUInt16LE(name.length, 26);
+    locals.push(lh, name, data);
+    const ch = Buffer.alloc(46);
+    ch.writeUInt32LE(CDH, 0);
+    ch.writeUInt16LE(20, 4);
+    ch.writeUInt16LE(20, 6);
+    ch.writeUInt16LE(0x0800, 8);
+    ch.writeUInt16LE(method, 10);
+    ch.writeUInt32LE(crc, 16);
+    ch.writeUInt32LE(data.length, 20);
+    ch.writeUInt32LE(size, 24);
+    ch.writeUInt16LE(name.length, 28);
+    ch.writeUInt32LE(offset, 42);
+    centrals.push(ch, name);
+    offset += 30 + name.length + data.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
 }

@@ -130,6 +130,51 @@ describe('docxToBlocks on hand-made documents', () => {
     ]);
   });
 
+  it('prints Word list numbers (levels, starts, overrides, styles) and keeps list depth; bullets stay unprinted', async () => {
+    const lvl = (i: number, fmt: string, text: string, extra = '') => `<w:lvl w:ilvl="${i}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/>${extra}</w:lvl>`;
+    const numbering = `<?xml version="1.0"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+      <w:abstractNum w:abstractNumId="10">${lvl(0, 'decimal', '%1.')}${lvl(1, 'decimal', '%1.%2')}${lvl(2, 'bullet', '\u2022')}</w:abstractNum>
+      <w:abstractNum w:abstractNumId="20">${lvl(0, 'lowerLetter', '%1)')}</w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="10"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
+      <w:num w:numId="3"><w:abstractNumId w:val="20"/></w:num>
+    </w:numbering>`;
+    const styles = `<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+      <w:style w:type="paragraph" w:styleId="Crit"><w:name w:val="Criterion"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+    </w:styles>`;
+    const rels = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rN" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
+    const item = (text: string, numId: number, ilvl: number) => p(text, `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`);
+    const body = [
+      item('Understand things', 1, 0),
+      item('Explain a', 1, 1),
+      item('Explain b', 1, 1),
+      item('detail', 1, 2),
+      item('Be able to do', 1, 0),
+      item('Do c', 1, 1),
+      p('From a style', '<w:pStyle w:val="Crit"/>'),
+      p('Plain paragraph'),
+      item('Fifth', 2, 0),
+      item('x', 3, 0),
+      item('y', 3, 0),
+    ].join('');
+    const { blocks } = await docxToBlocks(
+      doc(body, [stored('word/numbering.xml', numbering), stored('word/styles.xml', styles), stored('word/_rels/document.xml.rels', rels)]),
+    );
+    expect(paras(blocks).map((b) => [b.text, b.depth ?? 0])).toEqual([
+      ['1. Understand things', 1],
+      ['1.1 Explain a', 2],
+      ['1.2 Explain b', 2],
+      ['detail', 3],
+      ['2. Be able to do', 1],
+      ['2.1 Do c', 2],
+      ['2.2 From a style', 2],
+      ['Plain paragraph', 0],
+      ['5. Fifth', 1],
+      ['a) x', 1],
+      ['b) y', 1],
+    ]);
+  });
+
   it('drops images without reading them', async () => {
     // The image part is a bomb (512 MiB of zeros declared as 4 bytes): reading it would show in memory.
     const rels = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rImg" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.png"/></Relationships>`;

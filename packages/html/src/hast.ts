@@ -12,6 +12,12 @@ export type PlaceOf = Place | ((node: Element | Text | Root) => Place);
 export interface HastToBlocksOptions {
   /** Flatten tables into their cells' paragraphs (row by row) instead of Table blocks. */
   flattenTables?: boolean;
+  /**
+   * Print the numbers a browser shows before ordered-list items (`1.`, `b.`, `iv.`, from type,
+   * start, value and list-style-type), as the reader sees them (default true). Off when the
+   * source's own numbers are already in the text (Word numbering rendered by the docx adapter).
+   */
+  listMarkers?: boolean;
 }
 
 /** Elements whose content is never shown as document text. */
@@ -36,6 +42,8 @@ interface Segment {
   text: string;
   bold: boolean;
   italic: boolean;
+  /** A list marker the walker added (not text of the source). */
+  marker?: boolean;
 }
 
 interface Style {
@@ -74,6 +82,54 @@ function intAttr(v: unknown): number {
 }
 
 /** Context of a paragraph being built: what an enclosing block says about it. */
+/** The marker style of an ordered list: list-style-type in style, else the type attribute. */
+function olStyle(el: Element): string {
+  const css = typeof el.properties?.style === 'string' ? /list-style(?:-type)?\s*:\s*([a-z-]+)/i.exec(el.properties.style)?.[1]?.toLowerCase() : undefined;
+  if (css) return css;
+  const t = String(el.properties?.type ?? '1');
+  return t === 'a' ? 'lower-alpha' : t === 'A' ? 'upper-alpha' : t === 'i' ? 'lower-roman' : t === 'I' ? 'upper-roman' : 'decimal';
+}
+
+function roman(n: number): string {
+  if (n <= 0 || n >= 4000) return String(n);
+  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  for (const [v, r] of table) while (n >= v) (out += r), (n -= v);
+  return out;
+}
+
+function alpha(n: number): string {
+  let out = '';
+  while (n > 0) {
+    n--;
+    out = String.fromCharCode(97 + (n % 26)) + out;
+    n = Math.floor(n / 26);
+  }
+  return out || String(n);
+}
+
+/** The marker text of item number n in a list of the given style ('' when the style shows none or a bullet). */
+export function listMarker(style: string, n: number): string {
+  switch (style) {
+    case 'decimal':
+      return `${n}.`;
+    case 'decimal-leading-zero':
+      return `${n < 10 && n >= 0 ? '0' : ''}${n}.`;
+    case 'lower-alpha':
+    case 'lower-latin':
+      return `${alpha(n)}.`;
+    case 'upper-alpha':
+    case 'upper-latin':
+      return `${alpha(n).toUpperCase()}.`;
+    case 'lower-roman':
+      return `${roman(n)}.`;
+    case 'upper-roman':
+      return `${roman(n).toUpperCase()}.`;
+    default:
+      return '';
+  }
+}
+
 interface BlockCtx {
   /** List depth given to paragraphs built here (0 = not a list item). */
   depth: number;
@@ -91,6 +147,7 @@ class Walker {
   constructor(
     private readonly placeOf: PlaceOf,
     private readonly flatten: boolean,
+    private readonly markers: boolean,
   ) {}
 
   place(node: Element | Text | Root): Place {
@@ -112,7 +169,16 @@ class Walker {
     if (!segs.length || !start) return;
     const raw = segs.map((s) => s.text).join('');
     const lines = ctx.pre ? raw.split(/\r?\n/) : [raw];
-    const visible = segs.filter((s) => collapse(s.text) !== '');
+    const visible = segs.filter((s) => !s.marker && collapse(s.text) !== '');
+    if (!visible.length) {
+      // Only a list marker so far (the item opens with a block): it joins the item's first text.
+      const markers = segs.filter((s) => s.marker);
+      if (markers.length) {
+        this.segments = markers;
+        this.start = start;
+      }
+      return;
+    }
     let emphasis: 'bold' | 'italic' | undefined;
     if (visible.length && visible.every((s) => s.bold)) emphasis = 'bold';
     else if (visible.length && visible.every((s) => s.italic)) emphasis = 'italic';
@@ -159,6 +225,10 @@ class Walker {
       this.table(el, ctx, style);
       return;
     }
+    if (name === 'ol' && this.markers) {
+      this.orderedList(el, ctx, style);
+      return;
+    }
     const inner: BlockCtx = { ...ctx };
     if (LIST.has(name)) inner.list = ctx.list + 1;
     if (name === 'li') inner.depth = Math.max(1, ctx.list);
@@ -166,6 +236,42 @@ class Walker {
     if (name === 'pre') inner.pre = true;
     this.start = null;
     this.children(el.children, inner, inlineStyle(el, style));
+    this.flush(inner);
+  }
+
+  /** An ordered list: each item's paragraph starts with the number the browser prints before it. */
+  private orderedList(el: Element, ctx: BlockCtx, style: Style): void {
+    const listStyle = olStyle(el);
+    const items = el.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li' && !isHidden(c));
+    const reversed = el.properties?.reversed !== undefined && el.properties?.reversed !== false && el.properties?.reversed !== null;
+    const start = el.properties?.start !== undefined ? parseInt(String(el.properties.start), 10) : NaN;
+    let n = Number.isFinite(start) ? start : reversed ? items.length : 1;
+    const inner: BlockCtx = { ...ctx, list: ctx.list + 1 };
+    const olStyleOuter = inlineStyle(el, style);
+    for (const c of el.children) {
+      if (c.type === 'element' && c.tagName === 'li' && !isHidden(c)) {
+        const value = c.properties?.value !== undefined ? parseInt(String(c.properties.value), 10) : NaN;
+        if (Number.isFinite(value)) n = value;
+        const marker = listMarker(listStyle, n);
+        n += reversed ? -1 : 1;
+        this.flush(inner);
+        const li: BlockCtx = { ...inner, depth: Math.max(1, inner.list) };
+        this.start = null;
+        const liStyle = inlineStyle(c, olStyleOuter);
+        // The marker takes the item's own emphasis so that it does not change the paragraph's.
+        if (marker) {
+          this.start = c;
+          this.segments.push({ text: `${marker} `, bold: liStyle.bold, italic: liStyle.italic, marker: true });
+        }
+        this.children(c.children, li, liStyle);
+        this.flush(li);
+        // An item with no text: its marker is not printed on its own.
+        this.segments = [];
+        this.start = null;
+      } else {
+        this.node(c, inner, olStyleOuter);
+      }
+    }
     this.flush(inner);
   }
 
@@ -178,7 +284,7 @@ class Walker {
         const name = c.tagName.toLowerCase();
         if (name === 'thead') visit(c, true);
         else if (name === 'tbody' || name === 'tfoot') visit(c, false);
-        else if (name === 'caption') caption.push(...sub(this.placeOf, c.children, ctx, style));
+        else if (name === 'caption') caption.push(...sub(this.placeOf, this.markers, c.children, ctx, style));
         else if (name === 'tr') {
           const cells: Cell[] = [];
           let allTh = true;
@@ -188,7 +294,7 @@ class Walker {
             if (tn !== 'td' && tn !== 'th') continue;
             if (tn !== 'th') allTh = false;
             cells.push({
-              blocks: sub(this.placeOf, td.children, { depth: 0, list: 0, pre: false }, inlineStyle(td, style)),
+              blocks: sub(this.placeOf, this.markers, td.children, { depth: 0, list: 0, pre: false }, inlineStyle(td, style)),
               colSpan: intAttr(td.properties?.colSpan),
               rowSpan: intAttr(td.properties?.rowSpan),
             });
@@ -219,8 +325,8 @@ function boldBand(cells: Cell[]): boolean {
 }
 
 /** Paragraphs of a sub-tree (a table cell, a caption): tables inside are flattened. */
-function sub(placeOf: PlaceOf, nodes: readonly ElementContent[], ctx: BlockCtx, style: Style): Paragraph[] {
-  return new Walker(placeOf, true).run(nodes, ctx, style) as Paragraph[];
+function sub(placeOf: PlaceOf, markers: boolean, nodes: readonly ElementContent[], ctx: BlockCtx, style: Style): Paragraph[] {
+  return new Walker(placeOf, true, markers).run(nodes, ctx, style) as Paragraph[];
 }
 
 /**
@@ -230,7 +336,7 @@ function sub(placeOf: PlaceOf, nodes: readonly ElementContent[], ctx: BlockCtx, 
  * italic, and Table blocks (or, with flattenTables, their cells' paragraphs).
  */
 export function hastToBlocks(tree: Root | Element, place: PlaceOf, options: HastToBlocksOptions = {}): Block[] {
-  const w = new Walker(place, options.flattenTables ?? false);
+  const w = new Walker(place, options.flattenTables ?? false, options.listMarkers ?? true);
   const ctx: BlockCtx = { depth: 0, list: 0, pre: false };
   return w.run(tree.type === 'root' ? tree.children : [tree], ctx, { bold: false, italic: false });
 }

@@ -63,3 +63,25 @@ describe('htmlFragmentToBlocks', () => {
     expect(htmlFragmentToBlocks(' <p> </p> <br> ', at)).toEqual([]);
   });
 });
+
+describe('ordered lists print the numbers a browser shows', () => {
+  it('numbers items by type, start, value and list-style-type', () => {
+    expect(texts('<ol><li>One</li><li>Two</li></ol>')).toEqual(['1. One', '2. Two']);
+    expect(texts('<ol type="a" start="3"><li>c item</li><li value="7">g item</li><li>h item</li></ol>')).toEqual(['c. c item', 'g. g item', 'h. h item']);
+    expect(texts('<ol style="list-style-type: upper-roman"><li>First</li><li>Second</li></ol>')).toEqual(['I. First', 'II. Second']);
+    expect(texts('<ol reversed><li>x</li><li>y</li></ol>')).toEqual(['2. x', '1. y']);
+  });
+
+  it('prints no number when the list style is none, and none for an empty item', () => {
+    expect(texts('<ol style="list-style-type: none">1.1 Describe a<li>1.2 Describe b</li></ol>')).toEqual(['1.1 Describe a', '1.2 Describe b']);
+    expect(texts('<ol><li></li><li>Second</li></ol>')).toEqual(['2. Second']);
+  });
+
+  it('keeps depth and emphasis, and puts the marker before an item that opens with a block', () => {
+    const out = htmlFragmentToBlocks('<ol><li><p><b>Bold item</b></p><ol type="a"><li>nested</li></ol></li></ol>', at);
+    expect(out.map((p) => [p.text, p.depth, p.emphasis])).toEqual([
+      ['1. Bold item', 1, 'bold'],
+      ['a. nested', 2, undefined],
+    ]);
+  });
+});

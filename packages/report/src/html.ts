@@ -135,12 +135,16 @@ ${rows}
 </section>`;
 }
 
+/** The id of a unit's article: `J/502/4397` gives `u-J-502-4397`. */
+function anchor(key: string): string {
+  return 'u-' + key.replace(/[^A-Za-z0-9]+/g, '-');
+}
+
 function unit(report: DiffReport, bodies: string[], u: UnitEntry): string {
   const versions = u.versions
     .map((v) => `<tr><td>${e(report.documents[v.doc]?.label ?? '')}</td><td>${e(v.title)}</td><td>${e(versionFacts(v))}</td></tr>`)
     .join('');
-  const anchor = 'u-' + u.key.replace(/[^A-Za-z0-9]+/g, '-');
-  return `<article class="unit" id="${e(anchor)}">
+  return `<article class="unit" id="${e(anchor(u.key))}">
 <h3>${e(u.ref ?? 'No reference')} ${e(u.title)} <span class="status">${e(countsText(u.counts))}</span></h3>
 <table class="versions"><thead><tr><th>Document</th><th>Title</th><th>Reference and values</th></tr></thead><tbody>${versions}</tbody></table>
 ${u.comparisons.map((c) => comparison(report, bodies, c)).join('\n')}
@@ -159,8 +163,15 @@ export function renderHtml(report: DiffReport, options: { title?: string } = {})
     .join('\n');
   const stat = (n: number, label: string) => `<div class="stat"><b>${n}</b>${e(label)}</div>`;
   const classStats = CLASSES.map((k) => stat(s.byClass[k], `${k} (${s.unitsByClass[k]} units)`)).join('');
+  const listed = new Set(diverging(report).map((u) => u.key));
+  const links = (keys: (string | null)[]) => {
+    const ks = [...new Set(keys)].filter((k): k is string => k !== null && listed.has(k));
+    return ks.length ? ` <span class="muted">(see ${ks.map((k) => `<a href="#${anchor(k)}">${e(k)}</a>`).join(', ')})</span>` : '';
+  };
   const findings = report.findings.length
-    ? `<ul>${report.findings.map((f) => `<li class="finding sev-${f.severity}" data-kind="${f.kind}"><span class="kind">${f.kind}</span> ${e(f.message)}</li>`).join('\n')}</ul>`
+    ? `<ul>${report.findings
+        .map((f) => `<li class="finding sev-${f.severity}" data-kind="${f.kind}"><span class="kind">${f.kind}</span> ${e(f.message)}${links([...f.occurrences, ...f.differing].map((o) => o.key))}</li>`)
+        .join('\n')}</ul>`
     : '<p>None.</p>';
   const filters = `<section id="filters">
 <fieldset><legend>Bodies</legend>${bodies.map((b, i) => `<label><input type="checkbox" data-filter="body" value="${i}" checked> ${e(b)}</label>`).join('')}</fieldset>

@@ -155,7 +155,7 @@ export function readUnit(items: Item[], span: { start: number; end: number; head
     guidance: null,
     outcomes: [],
   };
-  const name = () => u.ref ?? u.title ?? null;
+  const name = () => (u.refPrinted ? checkUnitRef(u.refPrinted).ref : null) ?? u.title ?? null;
   const reader = new OutcomeReader(diags, name);
   const seenRows = new Set<string>();
   const guidance: string[] = [];

@@ -28,8 +28,7 @@ function shape(text: string): string {
  * How a line next to a page number is compared across pages: its exact text, except that the
  * page number itself, when the line repeats it, is folded (`Page 9 of 40`).
  */
-function furnitureKey(line: string, pageLine: string): string {
-  const n = pageLine.trim().replace(/\D+/g, ' ').trim().split(' ')[0]!;
+function furnitureKey(line: string, n: string): string {
   return collapse(line).toLowerCase().replace(new RegExp(`\\b${n}\\b`, 'g'), '#');
 }
 
@@ -41,12 +40,35 @@ function furnitureKey(line: string, pageLine: string): string {
 function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Set<number> } {
   const drop = new Set<number>();
   const pageEnds = new Set<number>();
-  const sites: number[] = [];
+  // Page-number sites: a bare page number, or a line whose shape recurs with one of its
+  // numbers rising a little each time (`Version 2.1 Page 9 of 40`, `… | 10`).
+  const sites: { i: number; page: string }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const m = PAGE_NUMBER.exec(lines[i]!);
-    if (m && lines[i]!.trim()) sites.push(i);
+    if (m && lines[i]!.trim()) sites.push({ i, page: m[1]! });
   }
-  // Neighbours of page-number lines (up to three non-blank lines each side).
+  const byShape = new Map<string, number[]>();
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (!t || !/\d/.test(t) || t.length > 200 || PAGE_NUMBER.test(t)) continue;
+    const k = shape(t);
+    if (!/[a-z]{3}/.test(k)) continue;
+    (byShape.get(k) ?? byShape.set(k, []).get(k)!).push(i);
+  }
+  for (const idx of byShape.values()) {
+    if (idx.length < 3) continue;
+    const numbers = idx.map((i) => (lines[i]!.match(/\d+/g) ?? []).map(Number));
+    const width = Math.min(...numbers.map((n) => n.length));
+    for (let k = 0; k < width; k++) {
+      const seq = numbers.map((n) => n[k]!);
+      if (seq.every((n, j) => j === 0 || (n > seq[j - 1]! && n - seq[j - 1]! <= 5))) {
+        idx.forEach((i, j) => sites.push({ i, page: String(seq[j]) }));
+        break;
+      }
+    }
+  }
+  sites.sort((a, b) => a.i - b.i);
+  // Lines next to page-number sites (three non-blank lines each side) that recur at other sites.
   const neighbours = (i: number): number[] => {
     const out: number[] = [];
     for (const dir of [-1, 1]) {
@@ -59,38 +81,24 @@ function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Set<
     }
     return out;
   };
-  const count = new Map<string, number>();
+  // A key is furniture when it recurs on different lines (one line near two sites is not a repeat).
+  const where = new Map<string, Set<number>>();
   for (const s of sites) {
-    const shapes = new Set(neighbours(s).map((j) => furnitureKey(lines[j]!, lines[s]!)));
-    for (const k of shapes) count.set(k, (count.get(k) ?? 0) + 1);
-  }
-  const furniture = (k: string) => (count.get(k) ?? 0) >= 2 && k.length > 0;
-  for (const s of sites) {
-    const near = neighbours(s).filter((j) => furniture(furnitureKey(lines[j]!, lines[s]!)));
-    if (near.length === 0) continue;
-    drop.add(s);
-    for (const j of near) drop.add(j);
-    pageEnds.add(Math.max(s, ...near));
-  }
-  // Lines carrying their own rising page number.
-  const byShape = new Map<string, number[]>();
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i]!.trim();
-    if (!t || !/\d/.test(t) || t.length > 200) continue;
-    const k = shape(t);
-    if (!/\s#\s*$/.test(k) || !/[a-z]{3}/.test(k)) continue;
-    (byShape.get(k) ?? byShape.set(k, []).get(k)!).push(i);
-  }
-  for (const idx of byShape.values()) {
-    if (idx.length < 3) continue;
-    const nums = idx.map((i) => Number(/(\d+)\D*$/.exec(lines[i]!)![1]));
-    // Page numbers rise a little from one occurrence to the next.
-    if (nums.every((n, k) => k === 0 || (n > nums[k - 1]! && n - nums[k - 1]! <= 5))) {
-      for (const i of idx) {
-        drop.add(i);
-        pageEnds.add(i);
-      }
+    for (const j of neighbours(s.i)) {
+      const k = furnitureKey(lines[j]!, s.page);
+      (where.get(k) ?? where.set(k, new Set()).get(k)!).add(j);
     }
+  }
+  const furniture = (k: string) => (where.get(k)?.size ?? 0) >= 2 && k.length > 0;
+  const siteLines = new Set(sites.map((s) => s.i));
+  for (const s of sites) {
+    const near = neighbours(s.i).filter((j) => siteLines.has(j) || furniture(furnitureKey(lines[j]!, s.page)));
+    const rising = !PAGE_NUMBER.test(lines[s.i]!);
+    if (near.length === 0 && !rising) continue;
+    drop.add(s.i);
+    for (const j of near) drop.add(j);
+    // The page ends after the last furniture line below the number (a footer), else at the number.
+    pageEnds.add(Math.max(s.i, ...near.filter((j) => j < s.i || j <= s.i + 6)));
   }
   return { drop, pageEnds };
 }

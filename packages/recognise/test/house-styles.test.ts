@@ -1,0 +1,121 @@
+/**
+ * House styles the seeds do not show, written the way other awarding bodies print them:
+ * the recogniser must read them by rule, with no new parser.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseSpec, type SpecDocument } from 'qualspec';
+
+const parse = (text: string, path: string) => parseSpec({ text, path });
+const shape = (d: SpecDocument) =>
+  d.units.map((u) => ({
+    ref: u.ref,
+    number: u.number,
+    title: u.title,
+    level: u.level,
+    credits: u.credits,
+    glh: u.glh,
+    outcomes: u.outcomes.map((o) => [o.number, o.text, o.criteria.map((c) => `${c.number} ${c.text}`)]),
+  }));
+
+describe('house styles', () => {
+  it('lists instead of tables, LO1/AC1.1 prefixes, "Unit 201" headings, "Unit accreditation number" and "URN" labels', async () => {
+    const md = `# Example Awards Level 2 Certificate in Retail Skills
+
+Qualification number: 601/3576/1
+
+## Unit 201 Principles of retail
+
+Unit accreditation number: A/506/2130
+
+Level: 2
+
+Credit value: 3
+
+Guided learning hours: 20
+
+### Learning outcomes and assessment criteria
+
+LO1 Understand the retail sector
+
+- AC1.1 Describe the structure of the retail sector
+- AC1.2 Explain how retailers
+  compete for customers
+
+LO2 Be able to serve customers
+
+- AC2.1 Greet customers to include:
+  - face to face
+  - by telephone
+
+## Unit 202 Stock control
+
+URN: F/506/2131
+
+Level: 2
+
+Credit value: 2
+
+LO1 Know how stock is controlled
+
+- AC1.1 Describe stock rotation
+`;
+    const d = await parse(md, 'retail.md');
+    expect(shape(d)).toEqual([
+      {
+        ref: 'A/506/2130', number: '201', title: 'Principles of retail', level: 2, credits: 3, glh: 20,
+        outcomes: [
+          ['1', 'Understand the retail sector', ['1.1 Describe the structure of the retail sector', '1.2 Explain how retailers compete for customers']],
+          ['2', 'Be able to serve customers', ['2.1 Greet customers to include: face to face; by telephone']],
+        ],
+      },
+      { ref: 'F/506/2131', number: '202', title: 'Stock control', level: 2, credits: 2, glh: null, outcomes: [['1', 'Know how stock is controlled', ['1.1 Describe stock rotation']]] },
+    ]);
+    expect(d.qualification).toMatchObject({ title: 'Example Awards Level 2 Certificate in Retail Skills', number: '601/3576/1', level: 2 });
+  });
+
+  it('one table row per criterion, the criterion number in its own narrow column, "Unit reference" label', async () => {
+    const md = `Unit title: Handle customer complaints
+
+| Unit reference | J/506/2132 |
+| --- | --- |
+| Level | 3 |
+| Credits | 4 |
+
+| Learning outcome | AC | Assessment criterion |
+| --- | --- | --- |
+| 1 Understand complaints | 1.1 | Explain why customers complain |
+|  | 1.2 | Describe the complaints procedure |
+| 2 Be able to resolve complaints | 2.1 | Agree a solution with the customer |
+|  | 2.2 | Record the outcome |
+`;
+    const d = await parse(md, 'complaints.md');
+    expect(shape(d)).toEqual([
+      {
+        ref: 'J/506/2132', number: null, title: 'Handle customer complaints', level: 3, credits: 4, glh: null,
+        outcomes: [
+          ['1', 'Understand complaints', ['1.1 Explain why customers complain', '1.2 Describe the complaints procedure']],
+          ['2', 'Be able to resolve complaints', ['2.1 Agree a solution with the customer', '2.2 Record the outcome']],
+        ],
+      },
+    ]);
+  });
+
+  it('running headers and "Page N of M" footers in plain text never reach the criteria', async () => {
+    const page = (n: number, body: string) => `Example Awards Qualification Handbook\n\n${body}\n\nVersion 2.1 Page ${n} of 3\n`;
+    const text = [
+      page(1, 'Unit 7: Work safely\n\nUnit reference: T/506/2126\n\nLevel: 1\n\nLearning outcome 1: Know the hazards\n\n1.1 Identify hazards in the\nworkplace'),
+      page(2, '1.2 Report a hazard to the\nright person\n\nLearning outcome 2: Be able to lift safely\n\n2.1 Lift a load'),
+      page(3, '2.2 Carry a load'),
+    ].join('');
+    const d = await parse(text, 'safety.txt');
+    expect(shape(d)).toEqual([
+      {
+        ref: 'T/506/2126', number: '7', title: 'Work safely', level: 1, credits: null, glh: null,
+        outcomes: [
+          ['1', 'Know the hazards', ['1.1 Identify hazards in the workplace', '1.2 Report a hazard to the right person']],
+          ['2', 'Be able to lift safely', ['2.1 Lift a load', '2.2 Carry a load']],
+        ],
+      },
+    ]);
+  });
+});

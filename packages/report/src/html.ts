@@ -97,8 +97,10 @@ function segs(segments: Segment[], side: 'a' | 'b'): string {
   return segments
     .map((s) => {
       if (s.op === 'equal') return e(s.text);
-      if (s.op === 'delete') return side === 'a' ? `<del>${e(s.text)}</del>` : '';
-      return side === 'b' ? `<ins>${e(s.text)}</ins>` : '';
+      // A change of white space alone shows as a visible space mark.
+      const text = /^\s+$/.test(s.text) ? '␣' : e(s.text);
+      if (s.op === 'delete') return side === 'a' ? `<del>${text}</del>` : '';
+      return side === 'b' ? `<ins>${text}</ins>` : '';
     })
     .join('');
 }

@@ -5,7 +5,7 @@
  */
 import mammoth from 'mammoth';
 import { InputError, type AdapterNote, type AdapterOptions, type AdapterResult, type Block } from '@qualspec/blocks';
-import { hastToBlocks, parseFragment } from '@qualspec/html';
+import { hastToBlocks, parseFragment, type HastElement as Element, type HastRoot as Root } from '@qualspec/html';
 import { checkZip, replaceEntries, type ZipEntry } from './zip.js';
 import { printNumbers, readNumbering, styleNumbering } from './numbering.js';
 import { readStyles, type StyleInfo } from './styles.js';
@@ -66,6 +66,11 @@ function styleEmphasis(styles: Map<string, StyleInfo>) {
       const bold = el.isBold || own?.bold === true || (own?.bold === undefined && inherited?.bold === true);
       const italic = el.isItalic || own?.italic === true || (own?.italic === undefined && inherited?.italic === true);
       if (bold !== el.isBold || italic !== el.isItalic) el = { ...el, isBold: bold, isItalic: italic };
+      // Text Word shows in capitals is printed in capitals.
+      const caps = el.isAllCaps || own?.caps === true || (own?.caps === undefined && inherited?.caps === true);
+      if (caps && Array.isArray(el.children)) {
+        el = { ...el, isAllCaps: false, children: el.children.map((c: any) => (c?.type === 'text' ? { ...c, value: String(c.value).toUpperCase() } : c)) };
+      }
     }
     if (Array.isArray(el.children)) {
       const children = el.children.map((c: any) => visit(c, inherited));
@@ -86,6 +91,33 @@ function outlineStyleMap(styles: Map<string, StyleInfo>): string[] {
     lines.push(`p.${id} => h${s.outlineLevel + 1}:fresh`);
   }
   return lines;
+}
+
+/**
+ * Footnotes and endnotes: mammoth writes a reference mark ("[1]") into the text and the notes
+ * as a list at the end of the document, where they would run into the last unit. Both go.
+ */
+function dropNotes(tree: Root): number {
+  let count = 0;
+  const isNoteId = (v: unknown) => /^(footnote|endnote)-\d+$/.test(String(v ?? ''));
+  const isRef = (el: Element) => el.tagName === 'a' && /^#(footnote|endnote)-\d+$/.test(String(el.properties?.href ?? ''));
+  const visit = (node: Root | Element): void => {
+    node.children = node.children.filter((c) => {
+      if (c.type !== 'element') return true;
+      if (c.tagName === 'li' && isNoteId(c.properties?.id)) {
+        count++;
+        return false;
+      }
+      if (c.tagName === 'sup' && c.children.length > 0 && c.children.every((k) => k.type === 'element' && isRef(k))) return false;
+      if (isRef(c)) return false;
+      visit(c);
+      // A list emptied of its notes goes too.
+      if ((c.tagName === 'ol' || c.tagName === 'ul') && !c.children.some((k) => k.type === 'element')) return false;
+      return true;
+    }) as typeof node.children;
+  };
+  visit(tree);
+  return count;
 }
 
 /** Number the blocks' places in reading order (Word has no pages or lines mammoth can see). */
@@ -143,8 +175,11 @@ export async function docxToBlocks(bytes: Uint8Array, options: AdapterOptions = 
     if (e instanceof InputError) throw e;
     throw new InputError('corrupt-docx', `not a readable .docx: ${oneLine((e as Error)?.message ?? String(e))}`);
   }
+  const tree = parseFragment(html);
+  const dropped = dropNotes(tree);
+  if (dropped) notes.push({ severity: 'info', code: 'docx-notes-omitted', message: `${dropped} footnote(s) or endnote(s) omitted`, place: null });
   // List numbers are already in the text (printNumbers), so the walker adds none of its own.
-  const blocks = hastToBlocks(parseFragment(html), { page: null, line: null }, { listMarkers: false });
+  const blocks = hastToBlocks(tree, { page: null, line: null }, { listMarkers: false });
   numberPlaces(blocks);
   return { blocks, pages: null, notes };
 }

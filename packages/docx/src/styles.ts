@@ -6,6 +6,8 @@ export interface StyleInfo {
   /** true/false when the style (or one it is based on) sets it; undefined when none does. */
   bold?: boolean;
   italic?: boolean;
+  /** Shown in capitals (w:caps). */
+  caps?: boolean;
   /** Word outline level, 0-based (0 = heading 1). */
   outlineLevel?: number;
 }
@@ -46,6 +48,7 @@ export function readStyles(xml: string): Map<string, StyleInfo> {
       basedOn: val(/<w:basedOn\b[^>]*>/.exec(body)?.[0] ?? ''),
       bold: onOff(rPr, 'b'),
       italic: onOff(rPr, 'i'),
+      caps: onOff(rPr, 'caps'),
       outlineLevel: level !== undefined && Number.isInteger(level) && level >= 0 && level <= 8 ? level : undefined,
     });
   }
@@ -62,6 +65,7 @@ export function readStyles(xml: string): Map<string, StyleInfo> {
       name: r.name,
       bold: r.bold ?? base?.bold,
       italic: r.italic ?? base?.italic,
+      caps: r.caps ?? base?.caps,
       outlineLevel: r.outlineLevel ?? base?.outlineLevel,
     };
     resolved.set(id, info);

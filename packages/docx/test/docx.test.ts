@@ -175,6 +175,19 @@ describe('docxToBlocks on hand-made documents', () => {
     ]);
   });
 
+  it('prints capitals where Word shows them, and leaves footnotes out of the text', async () => {
+    const footnotes = `<?xml version="1.0"?><w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:id="1"><w:p><w:r><w:t>See the act of 2010.</w:t></w:r></w:p></w:footnote></w:footnotes>`;
+    const rels = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rF" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>`;
+    const body = [
+      `<w:p><w:r><w:rPr><w:caps/></w:rPr><w:t>Unit one title</w:t></w:r></w:p>`,
+      `<w:p><w:r><w:t>1.1 Explain the law</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>`,
+      p('1.2 Last criterion'),
+    ].join('');
+    const { blocks, notes } = await docxToBlocks(doc(body, [stored('word/footnotes.xml', footnotes), stored('word/_rels/document.xml.rels', rels)]));
+    expect(paras(blocks).map((b) => b.text)).toEqual(['UNIT ONE TITLE', '1.1 Explain the law', '1.2 Last criterion']);
+    expect(notes.map((n) => n.code)).toEqual(['docx-notes-omitted']);
+  });
+
   it('drops images without reading them', async () => {
     // The image part is a bomb (512 MiB of zeros declared as 4 bytes): reading it would show in memory.
     const rels = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rImg" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.png"/></Relationships>`;

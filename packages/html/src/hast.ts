@@ -68,9 +68,9 @@ function inlineStyle(el: Element, outer: Style): Style {
   if (name === 'i' || name === 'em' || name === 'cite' || name === 'dfn' || name === 'var') italic = true;
   const style = typeof el.properties?.style === 'string' ? el.properties.style.toLowerCase() : '';
   if (style) {
-    const w = /font-weight\s*:\s*([a-z0-9]+)/.exec(style)?.[1];
+    const w = /(?:^|[;\s])font-weight\s*:\s*([a-z0-9]+)/.exec(style)?.[1];
     if (w) bold = w === 'bold' || w === 'bolder' || (/^\d+$/.test(w) && Number(w) >= 600) ? true : w === 'normal' || (/^\d+$/.test(w) && Number(w) < 600) ? false : bold;
-    const s = /font-style\s*:\s*([a-z]+)/.exec(style)?.[1];
+    const s = /(?:^|[;\s])font-style\s*:\s*([a-z]+)/.exec(style)?.[1];
     if (s) italic = s === 'italic' || s === 'oblique' ? true : s === 'normal' ? false : italic;
   }
   return { bold, italic };

@@ -6,6 +6,7 @@ import { hastToBlocks } from './hast.js';
 import { pageContent } from './page.js';
 
 export { pageContent };
+export type { Root as HastRoot, Element as HastElement } from 'hast';
 
 export { hastToBlocks, isHidden, INVISIBLE, type PlaceOf, type HastToBlocksOptions } from './hast.js';
 

@@ -41,6 +41,11 @@ describe('htmlFragmentToBlocks', () => {
     ]);
   });
 
+  it('reads bold and italic from inline styles, not from look-alike properties', () => {
+    const out = htmlFragmentToBlocks('<p><span style="font-weight:700">heavy</span></p><p><b style="mso-bidi-font-weight:normal">still bold</b></p><p><span style="color:red;font-style:italic">slanted</span></p>', at);
+    expect(out.map((p) => p.emphasis)).toEqual(['bold', 'bold', 'italic']);
+  });
+
   it('splits lines at <br> and sets heading levels', () => {
     const out = htmlFragmentToBlocks('<h3>Unit <span>title</span></h3>line one<br>line two<br/><br>', at);
     expect(out.map((p) => [p.text, p.heading])).toEqual([

@@ -5,7 +5,7 @@
  */
 import mammoth from 'mammoth';
 import { InputError, type AdapterNote, type AdapterOptions, type AdapterResult, type Block } from '@qualspec/blocks';
-import { hastToBlocks, parseFragment, type HastElement as Element, type HastRoot as Root } from '@qualspec/html';
+import { guardDepth, hastToBlocks, parseFragment, type HastElement as Element, type HastRoot as Root } from '@qualspec/html';
 import { checkZip, replaceEntries, type ZipEntry } from './zip.js';
 import { printNumbers, readNumbering, styleNumbering } from './numbering.js';
 import { readStyles, type StyleInfo } from './styles.js';
@@ -173,13 +173,16 @@ export async function docxToBlocks(bytes: Uint8Array, options: AdapterOptions = 
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw new InputError('too-deep', 'not a readable .docx: content nested too deeply');
     throw new InputError('corrupt-docx', `not a readable .docx: ${oneLine((e as Error)?.message ?? String(e))}`);
   }
-  const tree = parseFragment(html);
-  const dropped = dropNotes(tree);
-  if (dropped) notes.push({ severity: 'info', code: 'docx-notes-omitted', message: `${dropped} footnote(s) or endnote(s) omitted`, place: null });
-  // List numbers are already in the text (printNumbers), so the walker adds none of its own.
-  const blocks = hastToBlocks(tree, { page: null, line: null }, { listMarkers: false });
+  const blocks = guardDepth(() => {
+    const tree = parseFragment(html);
+    const dropped = dropNotes(tree);
+    if (dropped) notes.push({ severity: 'info', code: 'docx-notes-omitted', message: `${dropped} footnote(s) or endnote(s) omitted`, place: null });
+    // List numbers are already in the text (printNumbers), so the walker adds none of its own.
+    return hastToBlocks(tree, { page: null, line: null }, { listMarkers: false });
+  });
   numberPlaces(blocks);
   return { blocks, pages: null, notes };
 }

@@ -255,6 +255,14 @@ describe('docxToBlocks refuses bad input with a one-line InputError', () => {
     expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(64 * 1024 * 1024);
   });
 
+  it('tables nested too deeply to follow', async () => {
+    const depth = 20_000;
+    const body = `${'<w:tbl><w:tr><w:tc>'.repeat(depth)}<w:p><w:r><w:t>deep</w:t></w:r></w:p>${'</w:tc></w:tr></w:tbl>'.repeat(depth)}`;
+    const bytes = zip([stored('[Content_Types].xml', CONTENT_TYPES), stored('_rels/.rels', RELS), deflated('word/document.xml', documentXml(body))]);
+    const e = await refusal(new Uint8Array(bytes));
+    expect(['too-deep', 'corrupt-docx']).toContain(e.code);
+  });
+
   it('an archive with more entries than the limit', async () => {
     const many = Array.from({ length: 10_001 }, (_, i) => stored(`x/${i}.xml`, ''));
     const e = await refusal(new Uint8Array(zip(many)));

@@ -27,7 +27,22 @@ export function parseDocument(html: string): Root {
  * cells' paragraphs. Every paragraph gets `place`.
  */
 export function htmlFragmentToBlocks(html: string, place: Place): Paragraph[] {
-  return hastToBlocks(parseFragment(html), place, { flattenTables: true }) as Paragraph[];
+  return guardDepth(() => hastToBlocks(parseFragment(html), place, { flattenTables: true }) as Paragraph[]);
+}
+
+/**
+ * Run a step over a parsed tree, turning a stack overflow (elements nested thousands deep, which
+ * the recursive tree libraries cannot follow) into a one-line InputError.
+ */
+export function guardDepth<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      throw new InputError('too-deep', 'elements are nested too deeply to read');
+    }
+    throw e;
+  }
 }
 
 // windows-1252 bytes 0x80-0x9F (Node 20's TextDecoder decodes them as latin-1 controls).
@@ -71,9 +86,11 @@ export async function htmlToBlocks(bytes: Uint8Array, options: AdapterOptions = 
   if (options.maxBytes !== undefined && bytes.length > options.maxBytes) {
     throw new InputError('too-large', `page is ${bytes.length} bytes, over the ${options.maxBytes}-byte limit`);
   }
-  const tree = parseDocument(decodePage(bytes));
-  const root = pageContent(tree);
-  const blocks = hastToBlocks(root, (node) => ({ page: null, line: node.position?.start.line ?? null }));
+  const text = decodePage(bytes);
+  const blocks = guardDepth(() => {
+    const root = pageContent(parseDocument(text));
+    return hastToBlocks(root, (node) => ({ page: null, line: node.position?.start.line ?? null }));
+  });
   if (![...paragraphs(blocks)].some((p) => p.text)) throw new InputError('no-content', 'no document text found in the web page');
   return { blocks, pages: null, notes: [] };
 }

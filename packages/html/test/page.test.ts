@@ -99,6 +99,11 @@ describe('htmlToBlocks on saved web pages', () => {
     await expect(htmlToBlocks(enc(''))).rejects.toBeInstanceOf(InputError);
   });
 
+  it('refuses elements nested too deeply to follow with a one-line InputError, not a stack overflow', async () => {
+    const html = page(`${'<div>'.repeat(50_000)}<p>deep</p>${'</div>'.repeat(50_000)}`);
+    await expect(htmlToBlocks(enc(html))).rejects.toSatisfy((e: unknown) => e instanceof InputError && e.code === 'too-deep' && !e.message.includes('\n'));
+  });
+
   it('returns the text of a page that holds something other than a specification (judging it is the recogniser’s job)', async () => {
     const html = page('<nav><a href="/">Home</a></nav><article><h1>Ten tips for a tidy garden</h1><p>Spring is here.</p><ul><li>Prune the roses.</li></ul></article>');
     const { blocks } = await htmlToBlocks(enc(html));

@@ -40,8 +40,12 @@ export interface BlocksFromSegmentsOptions {
 
 /** Assemble blocks from segments; shared by the text and markdown adapters. */
 export function blocksFromSegments(segments: Segment[], options: BlocksFromSegmentsOptions = {}): { blocks: Block[]; pages: number | null } {
-  const paged = segments.some((s) => s.kind === 'page');
-  let page = paged ? 1 : null;
+  // Pages: form feeds count them; printed page numbers (from footers) name them. The total is
+  // known only from form feeds.
+  const pageSegs = segments.filter((s): s is Extract<Segment, { kind: 'page' }> => s.kind === 'page');
+  const paged = pageSegs.length > 0;
+  const counted = pageSegs.some((s) => s.formFeed);
+  let page: number | null = paged ? (pageSegs[0]!.printed ?? 1) : null;
   const blocks: Block[] = [];
   const lineBlocks =
     options.lines ??
@@ -51,7 +55,7 @@ export function blocksFromSegments(segments: Segment[], options: BlocksFromSegme
     options.cell ?? ((text: string, place: Place) => (collapse(text) ? [paragraph(text, place)] : []));
   for (const s of segments) {
     if (s.kind === 'page') {
-      page = (page ?? 1) + 1;
+      page = s.printed != null ? s.printed + 1 : (page ?? 1) + 1;
       blocks.push({ type: 'page', page });
     } else if (s.kind === 'break') blocks.push({ type: 'break' });
     else if (s.kind === 'lines') blocks.push(...lineBlocks(s.lines, page));
@@ -66,7 +70,7 @@ export function blocksFromSegments(segments: Segment[], options: BlocksFromSegme
       });
     }
   }
-  return { blocks, pages: paged ? page : null };
+  return { blocks, pages: counted ? page : null };
 }
 
 /** Decode text bytes, refusing input that has no text in it. */

@@ -14,7 +14,8 @@ export interface SourceLine {
 export type Segment =
   | { kind: 'lines'; lines: SourceLine[] }
   | { kind: 'table'; rows: { line: number; cells: string[] }[] }
-  | { kind: 'page' }
+  /** A page ends; `printed` is its printed page number when furniture showed it. */
+  | { kind: 'page'; printed: number | null; formFeed: boolean }
   | { kind: 'break' };
 
 const PAGE_NUMBER = /^\s*(?:page\s+)?(\d{1,4})(?:\s*(?:of|\/)\s*\d{1,4})?\s*$/i;
@@ -37,9 +38,9 @@ function furnitureKey(line: string, n: string): string {
  * page numbers; also a line whose shape recurs at least three times with its number rising
  * each time (`… Page 9`, `… Page 10`). Returns the indexes to drop and where pages end.
  */
-function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Set<number> } {
+function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Map<number, number | null> } {
   const drop = new Set<number>();
-  const pageEnds = new Set<number>();
+  const pageEnds = new Map<number, number | null>();
   // Page-number sites: a bare page number, or a line whose shape recurs with one of its
   // numbers rising a little each time (`Version 2.1 Page 9 of 40`, `… | 10`).
   const sites: { i: number; page: string }[] = [];
@@ -92,13 +93,22 @@ function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Set<
   const furniture = (k: string) => (where.get(k)?.size ?? 0) >= 2 && k.length > 0;
   const siteLines = new Set(sites.map((s) => s.i));
   for (const s of sites) {
-    const near = neighbours(s.i).filter((j) => siteLines.has(j) || furniture(furnitureKey(lines[j]!, s.page)));
+    // Furniture is the unbroken run of recurring lines on either side of the page number.
+    const near: number[] = [];
+    for (const dir of [-1, 1]) {
+      let taken = 0;
+      for (let j = s.i + dir; j >= 0 && j < lines.length && taken < 3; j += dir) {
+        if (!lines[j]!.trim()) continue;
+        if (!siteLines.has(j) && !furniture(furnitureKey(lines[j]!, s.page))) break;
+        near.push(j);
+        taken++;
+      }
+    }
     const rising = !PAGE_NUMBER.test(lines[s.i]!);
     if (near.length === 0 && !rising) continue;
     drop.add(s.i);
     for (const j of near) drop.add(j);
-    // The page ends after the last furniture line below the number (a footer), else at the number.
-    pageEnds.add(Math.max(s.i, ...near.filter((j) => j < s.i || j <= s.i + 6)));
+    pageEnds.set(s.i, Number(s.page));
   }
   return { drop, pageEnds };
 }
@@ -144,7 +154,7 @@ export function segment(text: string): Segment[] {
     } else lines.push(l);
   }
   const { drop, pageEnds } = findPageFurniture(lines);
-  for (const e of formFeedEnds) pageEnds.add(e);
+  for (const e of formFeedEnds) if (!pageEnds.has(e)) pageEnds.set(e, null);
   const chrome = findChrome(lines, drop);
 
   const segments: Segment[] = [];
@@ -188,7 +198,7 @@ export function segment(text: string): Segment[] {
         segments.push({ kind: 'table', rows: table });
         table = [];
       }
-      segments.push({ kind: 'page' });
+      segments.push({ kind: 'page', printed: pageEnds.get(i) ?? null, formFeed: formFeedEnds.has(i) });
     }
   }
   flushRun();

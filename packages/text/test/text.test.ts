@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { paragraphs, type Block } from '@qualspec/blocks';
+import { textToBlocks } from '../src/index.js';
+import { SEEDS } from '../../../tests/helpers/fixtures.js';
+
+const blocksOf = async (path: string) => (await textToBlocks(new Uint8Array(readFileSync(path)))).blocks;
+const texts = (blocks: Block[]) => [...paragraphs(blocks)].map((p) => p.text);
+
+describe('text adapter', () => {
+  it('drops running footers and page numbers found by repetition, and marks the pages they end', async () => {
+    const blocks = await blocksOf(SEEDS.proqualL2Web);
+    const all = texts(blocks);
+    expect(all.filter((t) => t === 'ProQual, November 2017')).toEqual([]);
+    expect(all.filter((t) => /^\d+$/.test(t))).toEqual([]);
+    // The document's own heading that the footer repeats stays where it is the heading.
+    expect(all.filter((t) => t === 'Level 2 Diploma in Customer Service')).toHaveLength(1);
+    const pages = blocks.filter((b) => b.type === 'page');
+    expect(pages.length).toBeGreaterThan(30);
+    const unit = [...paragraphs(blocks)].find((p) => p.text === 'Unit F/506/2131')!;
+    expect(unit.place).toEqual({ page: 11, line: 490 });
+  });
+
+  it('drops a pasted page’s repeated advert lines and marks the break', async () => {
+    const blocks = await blocksOf(SEEDS.proqualL2Web);
+    const all = texts(blocks);
+    expect(all.filter((t) => t.startsWith('Registration Open='))).toHaveLength(1);
+    const last = blocks.slice(-4).map((b) => (b.type === 'paragraph' ? b.text : b.type));
+    expect(last).toEqual(['information', 'break', 'Add your comment', 'Your email address will not be published.']);
+  });
+
+  it('turns bullet glyphs into list depth and tab-separated lines into table rows', async () => {
+    const { blocks } = await textToBlocks(new TextEncoder().encode('Rules:\n  • 19 credits from Group A\n      o sub point\nUnit No\tTitle\tLevel\n1\tDeliver customer service\t2\n'));
+    expect(blocks[1]).toMatchObject({ type: 'paragraph', text: '19 credits from Group A', depth: 1 });
+    expect(blocks[2]).toMatchObject({ type: 'paragraph', text: 'sub point', depth: 2 });
+    const table = blocks[3]!;
+    expect(table.type).toBe('table');
+    if (table.type === 'table') expect(table.rows.map((r) => r.cells.map((c) => c.blocks.map((p) => p.text).join('')))).toEqual([
+      ['Unit No', 'Title', 'Level'],
+      ['1', 'Deliver customer service', '2'],
+    ]);
+  });
+});

@@ -170,6 +170,8 @@ class Walker {
     const raw = segs.map((s) => s.text).join('');
     const lines = ctx.pre ? raw.split(/\r?\n/) : [raw];
     const visible = segs.filter((s) => !s.marker && collapse(s.text) !== '');
+    // Emphasis is judged on words: a colon or bracket left outside the bold does not count.
+    const worded = visible.filter((s) => /[\p{L}\p{N}]/u.test(s.text));
     if (!visible.length) {
       // Only a list marker so far (the item opens with a block): it joins the item's first text.
       const markers = segs.filter((s) => s.marker);
@@ -180,8 +182,8 @@ class Walker {
       return;
     }
     let emphasis: 'bold' | 'italic' | undefined;
-    if (visible.length && visible.every((s) => s.bold)) emphasis = 'bold';
-    else if (visible.length && visible.every((s) => s.italic)) emphasis = 'italic';
+    if (worded.length && worded.every((s) => s.bold)) emphasis = 'bold';
+    else if (worded.length && worded.every((s) => s.italic)) emphasis = 'italic';
     for (const line of lines) {
       const text = collapse(line);
       if (!text) continue;

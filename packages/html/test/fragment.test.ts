@@ -39,6 +39,7 @@ describe('htmlFragmentToBlocks', () => {
       ['Bold all', 'bold'],
       ['part plain', undefined],
     ]);
+    expect(htmlFragmentToBlocks('<p><b>Learning outcome</b>:</p><p>(<i>all</i>)</p><p><b>1.1</b> Explain</p>', at).map((p) => p.emphasis)).toEqual(['bold', 'italic', undefined]);
   });
 
   it('reads bold and italic from inline styles, not from look-alike properties', () => {

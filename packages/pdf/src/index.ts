@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError, type AdapterOptions, type AdapterResult } from '@qualspec/blocks';
 import { layout, pageLines, type PageLines } from './layout.js';
 import { openDocument, readPage } from './pdfjs.js';
-import type { WorkerInput, WorkerMessage } from './page-worker.js';
+import type { WorkerJob, WorkerMessage } from './page-worker.js';
 
 export { layout, pageLines, markFurniture } from './layout.js';
 export type { RawPage } from './pdfjs.js';
@@ -22,7 +22,14 @@ export interface PdfOptions extends AdapterOptions {
    * has 2+ cores) for files of 256 KiB and more, else 0.
    */
   threads?: number;
+  /** Time limit for reading the document in worker threads (ms; default 120 000). */
+  timeoutMs?: number;
 }
+
+const DEBUG = !!process.env.QUALSPEC_PDF_DEBUG;
+const mark = (what: string) => {
+  if (DEBUG) process.stderr.write(`[pdf ${performance.now().toFixed(0)}ms] ${what}\n`);
+};
 
 /** Pages refused by default (a hostile file cannot make us read millions of pages). */
 export const DEFAULT_MAX_PAGES = 5000;
@@ -41,15 +48,18 @@ export async function pdfToBlocks(bytes: Uint8Array, options: PdfOptions = {}): 
   // A file cut short (interrupted download) usually lacks the closing %%EOF marker.
   const truncated = !Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1').includes('%%EOF');
   let pages: PageLines[];
+  mark('start');
   try {
     pages = await extractPages(bytes, options);
   } catch (e) {
     if (truncated && e instanceof InputError && e.code === 'invalid-pdf') throw new InputError('truncated', 'truncated PDF: the file ends before its %%EOF marker');
     throw e;
   }
+  mark('pages read');
   const chars = pages.reduce((s, p) => s + p.chars, 0);
   if (chars === 0) throw new InputError('no-text', 'no text layer: scanned PDFs need OCR first');
   const { blocks, notes } = layout(pages);
+  mark('layout done');
   if (truncated) {
     notes.push({ severity: 'warning', code: 'pdf-truncated', message: 'the PDF ends before its %%EOF marker; some content may be missing', place: null });
   }
@@ -72,9 +82,8 @@ function summarise(pages: number[]): string {
 /** Every page's text, grouped into lines and fragments, in page order. */
 export async function extractPages(bytes: Uint8Array, options: PdfOptions = {}): Promise<PageLines[]> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-  const workerFile = fileURLToPath(new URL('./page-worker.js', import.meta.url));
-  let threads = options.threads ?? (bytes.length >= WORKER_MIN_BYTES ? Math.min(2, availableParallelism()) : 0);
-  if (threads > 0 && !existsSync(workerFile)) threads = 0; // running from sources
+  let threads = options.threads ?? (bytes.length >= WORKER_MIN_BYTES ? defaultThreads() : 0);
+  if (threads > 0 && !existsSync(WORKER_FILE)) threads = 0; // running from sources
   if (threads <= 1) {
     const doc = await openDocument(bytes, { password: options.password, maxPages });
     try {
@@ -85,51 +94,112 @@ export async function extractPages(bytes: Uint8Array, options: PdfOptions = {}):
       await doc.destroy().catch(() => {});
     }
   }
-  return readWithWorkers(bytes, options.password, maxPages, threads, workerFile);
+  return readWithWorkers(bytes, options.password, maxPages, threads, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 }
 
-function readWithWorkers(bytes: Uint8Array, password: string | undefined, maxPages: number, count: number, file: string): Promise<PageLines[]> {
+const WORKER_FILE = fileURLToPath(new URL('./page-worker.js', import.meta.url));
+const defaultThreads = () => Math.min(2, availableParallelism());
+
+// ---------------------------------------------------------------------------------------
+// Page workers: started on first use (or by prewarmPdfWorkers), kept for later documents,
+// never keeping the process alive while idle.
+
+interface PoolWorker {
+  worker: Worker;
+  /** Listener of the job in flight, if any. */
+  onMessage: ((m: WorkerMessage) => void) | null;
+  onFailure: ((e: Error) => void) | null;
+}
+
+let pool: PoolWorker[] = [];
+let nextJob = 1;
+
+function startWorker(): PoolWorker {
+  const pw: PoolWorker = { worker: new Worker(WORKER_FILE), onMessage: null, onFailure: null };
+  pw.worker.unref();
+  pw.worker.on('message', (m: WorkerMessage) => pw.onMessage?.(m));
+  const gone = (e: Error) => {
+    pool = pool.filter((x) => x !== pw);
+    pw.onFailure?.(e);
+  };
+  pw.worker.on('error', (e) => gone(e));
+  pw.worker.on('exit', (code) => gone(new Error(`page reader exited with code ${code}`)));
+  return pw;
+}
+
+/**
+ * Start the page workers now (they load pdf.js while the caller does other work), so the
+ * first long PDF does not wait for them. Optional: pdfToBlocks starts them when needed.
+ */
+export function prewarmPdfWorkers(threads = defaultThreads()): void {
+  if (!existsSync(WORKER_FILE)) return;
+  while (pool.length < threads) pool.push(startWorker());
+}
+
+/** Stop the page workers (they never keep the process alive, so this is only for tidiness). */
+export async function closePdfWorkers(): Promise<void> {
+  const ws = pool;
+  pool = [];
+  await Promise.all(ws.map((w) => w.worker.terminate()));
+}
+
+/** Default time limit for reading a document in the page workers. */
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+function readWithWorkers(bytes: Uint8Array, password: string | undefined, maxPages: number, count: number, timeoutMs: number): Promise<PageLines[]> {
+  prewarmPdfWorkers(count);
+  const workers = pool.slice(0, count);
+  const id = nextJob++;
   return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
     const pages: PageLines[] = [];
     let total = -1;
     let received = 0;
     let finished = 0;
     let settled = false;
-    const stop = () => {
-      for (const w of workers) void w.terminate();
-    };
-    const fail = (e: Error) => {
-      if (settled) return;
+    const end = () => {
       settled = true;
-      stop();
+      clearTimeout(timer);
+      for (const w of workers) {
+        w.onMessage = null;
+        w.onFailure = null;
+        w.worker.unref();
+      }
+    };
+    const fail = (e: Error, kill: boolean) => {
+      if (settled) return;
+      end();
+      // A worker stuck on a hostile file, or one that failed mid-job, is not reused.
+      if (kill) {
+        pool = pool.filter((w) => !workers.includes(w));
+        for (const w of workers) void w.worker.terminate();
+      }
       reject(e);
     };
-    const maybeDone = () => {
-      if (settled || finished < count || total < 0 || received < total) return;
-      settled = true;
-      stop();
-      resolve(pages);
-    };
-    for (let index = 0; index < count; index++) {
-      const data: WorkerInput = { bytes, password, maxPages, index, count };
-      const w = new Worker(file, { workerData: data });
-      workers.push(w);
-      w.on('message', (m: WorkerMessage) => {
-        if (m.type === 'meta') total = m.pages;
-        else if (m.type === 'page') {
+    const timer = setTimeout(() => fail(new InputError('timeout', `reading the PDF took over ${Math.round(timeoutMs / 1000)} s`), true), timeoutMs);
+    timer.unref();
+    workers.forEach((w, index) => {
+      w.onMessage = (m) => {
+        if (m.id !== id || settled) return;
+        if (m.type === 'meta') {
+          total = m.pages;
+          mark(`worker ${index} opened the document`);
+        } else if (m.type === 'page') {
           pages[m.page.page - 1] = m.page;
           received++;
-        } else if (m.type === 'error') fail(new InputError(m.code, m.message));
-        else if (m.type === 'done') {
+        } else if (m.type === 'error') fail(new InputError(m.code, m.message), false);
+        else {
+          mark(`worker ${index} done`);
           finished++;
-          maybeDone();
+          if (finished === count && received === total) {
+            end();
+            resolve(pages);
+          }
         }
-      });
-      w.on('error', (e) => fail(new InputError('invalid-pdf', `cannot read PDF: ${String(e.message).split('\n')[0]}`)));
-      w.on('exit', (code) => {
-        if (!settled && code !== 0) fail(new InputError('invalid-pdf', `cannot read PDF: page reader exited with code ${code}`));
-      });
-    }
+      };
+      w.onFailure = (e) => fail(new InputError('invalid-pdf', `cannot read PDF: ${String(e.message).split('\n')[0]}`), true);
+      w.worker.ref();
+      const job: WorkerJob = { id, bytes, password, maxPages, index, count };
+      w.worker.postMessage(job);
+    });
   });
 }

@@ -1,13 +1,15 @@
 /**
- * Page worker: opens the document and reads the text of every `count`-th page starting at
- * page `index + 1`, posting each page as it is read. Started by extractPages for long
- * documents so page reading is spread over the cores.
+ * Page worker: loads pdf.js as soon as it starts (so a pre-started worker is warm), then
+ * serves jobs: open the document and read the text of every `count`-th page starting at page
+ * `index + 1`, posting each page (already grouped into lines) as it is read.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
+import { inflateSync } from 'node:zlib';
 import { pageLines, type PageLines } from './layout.js';
-import { openDocument, readPage, toInputError } from './pdfjs.js';
+import { loadPdfjs, openDocument, readPage, toInputError } from './pdfjs.js';
 
-export interface WorkerInput {
+export interface WorkerJob {
+  id: number;
   bytes: Uint8Array;
   password?: string;
   maxPages?: number;
@@ -16,21 +18,72 @@ export interface WorkerInput {
 }
 
 export type WorkerMessage =
-  | { type: 'meta'; pages: number }
-  | { type: 'page'; page: PageLines }
-  | { type: 'error'; code: string; message: string }
-  | { type: 'done' };
+  | { id: number; type: 'meta'; pages: number }
+  | { id: number; type: 'page'; page: PageLines }
+  | { id: number; type: 'error'; code: string; message: string }
+  | { id: number; type: 'done' };
 
-const input = workerData as WorkerInput;
-const post = (m: WorkerMessage) => parentPort!.postMessage(m);
-
-try {
-  const doc = await openDocument(input.bytes, { password: input.password, maxPages: input.maxPages });
-  post({ type: 'meta', pages: doc.numPages });
-  for (let p = input.index + 1; p <= doc.numPages; p += input.count) post({ type: 'page', page: pageLines(await readPage(doc, p)) });
-  await doc.destroy().catch(() => {});
-  post({ type: 'done' });
-} catch (e) {
-  const err = toInputError(e, input.password);
-  post({ type: 'error', code: err.code, message: err.message });
+/**
+ * pdf.js inflates content streams through the web-streams DecompressionStream when there is
+ * one; in Node that costs more in stream machinery than the inflating itself. This thread is
+ * ours alone, so give pdf.js a one-shot stand-in on zlib (errors still fall back to pdf.js's
+ * own decoder, as with the native one).
+ */
+class OneShotDecompressionStream {
+  readonly writable: { getWriter(): { ready: Promise<void>; write(b: Uint8Array): Promise<void>; close(): Promise<void> } };
+  readonly readable: AsyncIterable<Uint8Array>;
+  constructor(format: string) {
+    if (format !== 'deflate') throw new TypeError(`unsupported format ${format}`);
+    const chunks: Uint8Array[] = [];
+    let close!: () => void;
+    const closed = new Promise<void>((r) => (close = r));
+    this.writable = {
+      getWriter: () => ({
+        ready: Promise.resolve(),
+        write: (b: Uint8Array) => {
+          chunks.push(b);
+          return Promise.resolve();
+        },
+        close: () => {
+          close();
+          return Promise.resolve();
+        },
+      }),
+    };
+    this.readable = {
+      async *[Symbol.asyncIterator]() {
+        await closed;
+        yield new Uint8Array(inflateSync(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+      },
+    };
+  }
 }
+(globalThis as { DecompressionStream?: unknown }).DecompressionStream = OneShotDecompressionStream;
+
+const port = parentPort!;
+const post = (m: WorkerMessage) => port.postMessage(m);
+const warm = loadPdfjs().catch(() => {});
+
+async function run(job: WorkerJob) {
+  const { id } = job;
+  try {
+    await warm;
+    const doc = await openDocument(job.bytes, { password: job.password, maxPages: job.maxPages });
+    try {
+      post({ id, type: 'meta', pages: doc.numPages });
+      for (let p = job.index + 1; p <= doc.numPages; p += job.count) post({ id, type: 'page', page: pageLines(await readPage(doc, p)) });
+    } finally {
+      await doc.destroy().catch(() => {});
+    }
+    post({ id, type: 'done' });
+  } catch (e) {
+    const err = toInputError(e, job.password);
+    post({ id, type: 'error', code: err.code, message: err.message });
+  }
+}
+
+// Jobs run one at a time, in order.
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (job: WorkerJob) => {
+  queue = queue.then(() => run(job));
+});

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError, parseSpec } from '../packages/qualspec/dist/index.js';
+import { InputError, parseSpec } from 'qualspec';
 import { CONTENT_TYPES, RELS, stored, zerosDeflated, zip } from '../packages/docx/test/zipkit.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'qualspec-docx-'));

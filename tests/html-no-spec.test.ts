@@ -4,7 +4,7 @@
  * diagnostic (the recogniser's judgement, not the adapter's).
  */
 import { describe, expect, it } from 'vitest';
-import { InputError, parseSpec } from '../packages/qualspec/dist/index.js';
+import { InputError, parseSpec } from 'qualspec';
 
 const page = (body: string) => ({ text: `<!doctype html><html><head><title>Site</title><script>var x = 1;</script></head><body>${body}</body></html>`, path: 'page.html' });
 

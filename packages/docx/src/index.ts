@@ -17,6 +17,7 @@ export const DEFAULT_MAX_UNCOMPRESSED = 100 * 1024 * 1024;
 /** Default limit on the number of archive entries. */
 export const DEFAULT_MAX_ENTRIES = 10_000;
 
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const WORD_MAIN = /wordprocessingml\.(document|template)\.main|ms-word\.(document|template)\.macroenabled/i;
 
 function attr(tag: string, name: string): string | undefined {
@@ -136,6 +137,10 @@ function numberPlaces(blocks: Block[]): void {
 }
 
 export async function docxToBlocks(bytes: Uint8Array, options: AdapterOptions = {}): Promise<AdapterResult> {
+  if (bytes.length >= 8 && Buffer.from(bytes.subarray(0, 8)).equals(OLE_MAGIC)) {
+    // Word 97-2003 files and password-protected .docx files are OLE compound files, not zips.
+    throw new InputError('not-docx', 'a legacy .doc or password-protected Word file (OLE compound file), not a readable .docx');
+  }
   const limits = { maxBytes: options.maxBytes ?? DEFAULT_MAX_UNCOMPRESSED, maxEntries: DEFAULT_MAX_ENTRIES };
   const zip = checkZip(bytes, limits);
   checkWordDocument(zip.entries, zip.get);

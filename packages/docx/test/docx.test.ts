@@ -208,6 +208,13 @@ describe('docxToBlocks refuses bad input with a one-line InputError', () => {
     expect(e.code).toBe('corrupt-docx');
   });
 
+  it('a legacy or password-protected Word file (OLE compound file)', async () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
+    const e = await refusal(new Uint8Array(ole));
+    expect(e.code).toBe('not-docx');
+    expect(e.message).toMatch(/password-protected/);
+  });
+
   it('a real .docx cut short (central directory lost)', async () => {
     const whole = fixture('sfj-l2-certificate-draft.docx');
     const e = await refusal(whole.subarray(0, Math.floor(whole.length / 2)));

@@ -70,7 +70,7 @@ function stats(node: Parent, memo: Map<Parent, Stats>): Stats {
   return s;
 }
 
-/** Remove children for which `drop` says so, depth first; returns whether anything was removed. */
+/** Remove the elements for which `drop` says so, top down (a dropped element is not visited). */
 function prune(node: Parent, drop: (el: Element, ancestors: Element[]) => boolean, ancestors: Element[] = []): void {
   const kept: typeof node.children = [];
   for (const c of node.children) {

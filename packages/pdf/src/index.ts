@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError, type AdapterOptions, type AdapterResult } from '@qualspec/blocks';
-import { layout, pageLines, type PageLines } from './layout.js';
+import { layout, pageLines, unpackPage, type PageLines } from './layout.js';
 import { openDocument, readPage } from './pdfjs.js';
 import type { WorkerJob, WorkerMessage } from './page-worker.js';
 
@@ -184,7 +184,7 @@ function readWithWorkers(bytes: Uint8Array, password: string | undefined, maxPag
           total = m.pages;
           mark(`worker ${index} opened the document`);
         } else if (m.type === 'page') {
-          pages[m.page.page - 1] = m.page;
+          pages[m.page.page - 1] = unpackPage(m.page);
           received++;
         } else if (m.type === 'error') fail(new InputError(m.code, m.message), false);
         else {

@@ -166,20 +166,87 @@ export function pageLines(raw: RawPage): PageLines {
         frags.splice(i, 2, { ...b, x0: a.x0, text: `${a.text} ${b.text}` });
       }
     }
-    let size = 0;
-    let y = 0;
-    for (const fr of frags) if (fr.size > size) (size = fr.size), (y = fr.y);
-    let top = Infinity;
-    let bottom = -Infinity;
-    for (const fr of frags) {
-      top = Math.min(top, fr.y - 0.8 * fr.size);
-      bottom = Math.max(bottom, fr.y + 0.25 * fr.size);
-    }
-    lines.push({ page: raw.page, no: 0, y, top, bottom, size, x0: frags[0]!.x0, x1: Math.max(...frags.map((x) => x.x1)), frags });
+    lines.push(makeLine(raw.page, frags));
   }
   lines.sort((a, b) => a.y - b.y || a.x0 - b.x0);
   lines.forEach((l, i) => (l.no = i + 1));
   return { page: raw.page, width: raw.width, height: raw.height, lines, rotated, bodyFont, chars };
+}
+
+function makeLine(page: number, frags: Frag[]): Line {
+  let size = 0;
+  let y = 0;
+  let top = Infinity;
+  let bottom = -Infinity;
+  let x1 = -Infinity;
+  for (const fr of frags) {
+    if (fr.size > size) (size = fr.size), (y = fr.y);
+    top = Math.min(top, fr.y - 0.8 * fr.size);
+    bottom = Math.max(bottom, fr.y + 0.25 * fr.size);
+    x1 = Math.max(x1, fr.x1);
+  }
+  return { page, no: 0, y, top, bottom, size, x0: frags[0]!.x0, x1, frags };
+}
+
+/** PageLines packed for posting between threads: numbers in one typed array, texts in one string. */
+export interface PackedPage {
+  page: number;
+  width: number;
+  height: number;
+  bodyFont: number;
+  chars: number;
+  /** Per fragment: line number (0 = rotated text), x0, x1, y, size, font. */
+  nums: Float64Array;
+  /** Fragment texts joined by U+0000. */
+  texts: string;
+}
+
+const PACK = 6;
+
+export function packPage(p: PageLines): PackedPage {
+  const n = p.lines.reduce((s, l) => s + l.frags.length, 0) + p.rotated.length;
+  const nums = new Float64Array(n * PACK);
+  const texts: string[] = [];
+  let k = 0;
+  const put = (no: number, f: Frag) => {
+    nums.set([no, f.x0, f.x1, f.y, f.size, f.font], k);
+    k += PACK;
+    texts.push(f.text.replace(/\0/g, ''));
+  };
+  for (const l of p.lines) for (const f of l.frags) put(l.no, f);
+  for (const f of p.rotated) put(0, f);
+  return { page: p.page, width: p.width, height: p.height, bodyFont: p.bodyFont, chars: p.chars, nums, texts: texts.join('\0') };
+}
+
+export function unpackPage(q: PackedPage): PageLines {
+  const texts = q.texts.length || q.nums.length ? q.texts.split('\0') : [];
+  const lines: Line[] = [];
+  const rotated: Frag[] = [];
+  let cur: Frag[] = [];
+  let curNo = -1;
+  const flush = () => {
+    if (cur.length) {
+      const l = makeLine(q.page, cur);
+      l.no = curNo;
+      lines.push(l);
+    }
+    cur = [];
+  };
+  for (let i = 0, k = 0; k < q.nums.length; i++, k += PACK) {
+    const no = q.nums[k]!;
+    const f: Frag = { x0: q.nums[k + 1]!, x1: q.nums[k + 2]!, y: q.nums[k + 3]!, size: q.nums[k + 4]!, font: q.nums[k + 5]!, text: texts[i] ?? '' };
+    if (no === 0) {
+      rotated.push(f);
+      continue;
+    }
+    if (no !== curNo) {
+      flush();
+      curNo = no;
+    }
+    cur.push(f);
+  }
+  flush();
+  return { page: q.page, width: q.width, height: q.height, lines, rotated, bodyFont: q.bodyFont, chars: q.chars };
 }
 
 function fragText(items: Item[]): string {

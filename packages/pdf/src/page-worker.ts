@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { inflateSync } from 'node:zlib';
-import { pageLines, type PageLines } from './layout.js';
+import { packPage, pageLines, type PackedPage } from './layout.js';
 import { loadPdfjs, openDocument, readPage, toInputError } from './pdfjs.js';
 
 export interface WorkerJob {
@@ -19,7 +19,7 @@ export interface WorkerJob {
 
 export type WorkerMessage =
   | { id: number; type: 'meta'; pages: number }
-  | { id: number; type: 'page'; page: PageLines }
+  | { id: number; type: 'page'; page: PackedPage }
   | { id: number; type: 'error'; code: string; message: string }
   | { id: number; type: 'done' };
 
@@ -61,7 +61,7 @@ class OneShotDecompressionStream {
 (globalThis as { DecompressionStream?: unknown }).DecompressionStream = OneShotDecompressionStream;
 
 const port = parentPort!;
-const post = (m: WorkerMessage) => port.postMessage(m);
+const post = (m: WorkerMessage) => port.postMessage(m, m.type === 'page' ? [m.page.nums.buffer as ArrayBuffer] : undefined);
 const warm = loadPdfjs().catch(() => {});
 
 async function run(job: WorkerJob) {
@@ -71,7 +71,7 @@ async function run(job: WorkerJob) {
     const doc = await openDocument(job.bytes, { password: job.password, maxPages: job.maxPages });
     try {
       post({ id, type: 'meta', pages: doc.numPages });
-      for (let p = job.index + 1; p <= doc.numPages; p += job.count) post({ id, type: 'page', page: pageLines(await readPage(doc, p)) });
+      for (let p = job.index + 1; p <= doc.numPages; p += job.count) post({ id, type: 'page', page: packPage(pageLines(await readPage(doc, p))) });
     } finally {
       await doc.destroy().catch(() => {});
     }

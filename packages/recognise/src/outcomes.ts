@@ -189,6 +189,12 @@ export class OutcomeReader {
       if (tok.major > last + 1) this.diags.warn('outcome-number-gap', `outcome ${tok.major} follows outcome ${last}`, this.unitName(), it.place);
       cur = { number: String(tok.major), parts: [], criteria: [], place: it.place };
       this.outcomes.push(cur);
+    } else if (tok.major < last && cur!.criteria.length === 0 && this.continues(tok)) {
+      // A row broken across a page: the next row's outcome was read before the rest of this
+      // row's criteria. They belong to the earlier outcome, which they continue.
+      const earlier = this.outcomes.find((o) => Number(o.number) === tok.major)!;
+      this.addCriterion(earlier, number, tok.rest, it);
+      return true;
     } else if (tok.major !== last) {
       this.diags.warn(
         'criterion-outside-outcome',
@@ -199,6 +205,13 @@ export class OutcomeReader {
     }
     this.addCriterion(cur!, number, tok.rest, it);
     return true;
+  }
+
+  /** Does criterion `tok` continue its own outcome's numbering (`1.3` after `1.2`)? */
+  private continues(tok: Token): boolean {
+    const o = this.outcomes.find((x) => Number(x.number) === tok.major);
+    const prev = o?.criteria[o.criteria.length - 1];
+    return !!prev && prev.number === `${tok.major}.${tok.minor - 1}`;
   }
 
   private addCriterion(o: OutcomeDraft, number: string, text: string, it: Item): void {

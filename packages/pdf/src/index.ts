@@ -84,7 +84,7 @@ export async function extractPages(bytes: Uint8Array, options: PdfOptions = {}):
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   let threads = options.threads ?? (bytes.length >= WORKER_MIN_BYTES ? defaultThreads() : 0);
   if (threads > 0 && !existsSync(WORKER_FILE)) threads = 0; // running from sources
-  if (threads <= 1) {
+  if (threads < 1) {
     const doc = await openDocument(bytes, { password: options.password, maxPages });
     try {
       const out: PageLines[] = [];
@@ -98,7 +98,11 @@ export async function extractPages(bytes: Uint8Array, options: PdfOptions = {}):
 }
 
 const WORKER_FILE = fileURLToPath(new URL('./page-worker.js', import.meta.url));
-const defaultThreads = () => Math.min(2, availableParallelism());
+/** Worker threads for long documents: QUALSPEC_PDF_THREADS, else 2 when the machine has 2+ cores. */
+const defaultThreads = () => {
+  const env = Number(process.env.QUALSPEC_PDF_THREADS);
+  return Number.isInteger(env) && env >= 0 ? Math.min(env, 8) : Math.min(2, availableParallelism());
+};
 
 // ---------------------------------------------------------------------------------------
 // Page workers: started on first use (or by prewarmPdfWorkers), kept for later documents,

@@ -81,7 +81,9 @@ class DirectPort {
 let loading: Promise<PdfjsModule> | null = null;
 let workerModule: PdfjsWorkerModule | null = null;
 /** pdf.js's worker module (no type declarations ship for it). */
-const WORKER_MODULE: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+const WORKER_MODULE: string = 'pdfjs-dist/legacy/build/pdf.worker.min.mjs';
+/** pdf.js's API (the minified legacy build: the same code as pdf.mjs, a fifth quicker to load). */
+const API_MODULE: string = 'pdfjs-dist/legacy/build/pdf.min.mjs';
 
 /**
  * Import pdf.js (legacy build) with its worker module registered on the main thread, so
@@ -97,7 +99,7 @@ export function loadPdfjs(): Promise<PdfjsModule> {
     const parse = JSON.parse;
     const g = globalThis as { pdfjsWorker?: unknown };
     const [pdfjs, worker] = await Promise.all([
-      import('pdfjs-dist/legacy/build/pdf.mjs') as Promise<unknown>,
+      import(API_MODULE) as Promise<unknown>,
       import(WORKER_MODULE) as Promise<unknown>,
     ]);
     g.pdfjsWorker ??= worker;

@@ -78,7 +78,10 @@ export interface AdapterNote {
 }
 
 /** Collapse white space (including non-breaking and zero-width spaces) to single spaces and trim. */
+const NEEDS_COLLAPSE = /[\t\n\v\f\r\u00A0\u00AD\u1680\u2000-\u200D\u2028\u2029\u202F\u205F\u3000\uFEFF]|  |^ | $/;
+
 export function collapse(text: string): string {
+  if (!NEEDS_COLLAPSE.test(text)) return text;
   return text
     .replace(/[\u200B-\u200D\uFEFF\u00AD]/g, '')
     .replace(/[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')

@@ -10,14 +10,18 @@ import { htmlFragmentToBlocks } from '@qualspec/html';
 import { blocksFromSegments, readText, segment, type SourceLine } from '@qualspec/text';
 import type { Nodes, Parent, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
 const plain = unified().use(remarkParse).freeze();
-const gfm = unified().use(remarkParse).use(remarkGfm).freeze();
-/** GFM's extensions cost time on every parse: use them only where a pipe table is. */
-const processorFor = (text: string) => (/^\s*\|.*\|\s*$/m.test(text) ? gfm : plain);
+type Processor = typeof plain;
+const PIPE_TABLE = /^\s*\|.*\|\s*$/m;
+let gfm: Processor | null = null;
+/** GFM (pipe tables) costs time to load and on every parse: only for documents that have a pipe table. */
+async function loadGfm(): Promise<Processor> {
+  gfm ??= unified().use(remarkParse).use((await import('remark-gfm')).default).freeze() as unknown as Processor;
+  return gfm;
+}
 
 /** Inline text of a node, with inline HTML reduced to its text by a real HTML parser. */
 function inlineText(node: Nodes): string {
@@ -98,18 +102,30 @@ function table(node: Table, at: Place): Block {
   };
 }
 
-function runToBlocks(run: SourceLine[], page: number | null): Block[] {
+/**
+ * Lines in which markdown could mean anything: emphasis, code, links, HTML, entities, escapes,
+ * headings, quotes, list markers, tables, indented code, setext underlines. A run without any
+ * is plain paragraphs, one per line, and skips the markdown parser.
+ */
+const MARKDOWN_SYNTAX = /[*_`<>\[\]&\\|~]|^\s*(?:#|[-+]\s|\d{1,9}[.)](?:\s|$)|=+\s*$|-+\s*$)|^ {4}/m;
+
+function runToBlocks(run: SourceLine[], page: number | null, withGfm: Processor | null): Block[] {
   const text = run.map((l) => l.text).join('\n');
   if (!text.trim()) return [];
-  const processor = processorFor(text);
+  if (!MARKDOWN_SYNTAX.test(text)) {
+    return run.filter((l) => l.text.trim()).map((l) => paragraph(l.text, { page, line: l.line }));
+  }
+  const processor = withGfm && PIPE_TABLE.test(text) ? withGfm : plain;
   const tree = processor.runSync(processor.parse(text)) as Root;
   return mdastToBlocks(tree, (n) => run[n - 1]?.line ?? null, page);
 }
 
 export async function markdownToBlocks(bytes: Uint8Array, options: AdapterOptions = {}): Promise<AdapterResult> {
   void options;
-  const { blocks, pages } = blocksFromSegments(segment(readText(bytes)), {
-    lines: runToBlocks,
+  const text = readText(bytes);
+  const withGfm = PIPE_TABLE.test(text) ? await loadGfm() : null;
+  const { blocks, pages } = blocksFromSegments(segment(text), {
+    lines: (run, page) => runToBlocks(run, page, withGfm),
     // Only cells with markup need the HTML parser.
     cell: (text, place) => (/[<&]/.test(text) ? htmlFragmentToBlocks(text, place) : text.trim() ? [paragraph(text, place)] : []),
   });

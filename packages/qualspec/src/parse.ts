@@ -84,6 +84,8 @@ function startsWith(bytes: Uint8Array, magic: string, within = 0): boolean {
 
 const isPdf = (b: Uint8Array) => startsWith(b, '%PDF-', 1024);
 const isZip = (b: Uint8Array) => startsWith(b, 'PK\u0003\u0004');
+/** OLE compound file: legacy .doc, or an encrypted .docx. */
+const isOle = (b: Uint8Array) => startsWith(b, '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1');
 
 /** True when the bytes look like text: valid UTF-8 (or UTF-16 with BOM), no NULs, few control characters. */
 export function looksLikeText(bytes: Uint8Array): boolean {
@@ -124,6 +126,7 @@ export function detectFormat(bytes: Uint8Array, path: string | null, forced?: Fo
     return 'pdf';
   }
   if (claimed === 'docx') {
+    if (isOle(bytes)) throw new InputError('not-docx', 'a legacy .doc or password-protected Word file, not a .docx: save it as .docx without a password');
     if (!isZip(bytes)) throw new InputError('not-docx', 'not a .docx file (not a zip archive)');
     return 'docx';
   }

@@ -41,7 +41,7 @@ export function itemsOf(blocks: Block[]): Item[] {
     else if (b.type === 'break') push({ kind: 'break', text: '', place: NO_PLACE, depth: 0, heading: 0, emphasis: null, cell: null });
     else if (b.type === 'paragraph') {
       if (!/[\p{L}\p{N}]/u.test(b.text)) continue;
-      push({ kind: 'text', text: collapse(b.text), place: b.place, depth: b.depth ?? 0, heading: b.heading ?? 0, emphasis: b.emphasis ?? null, cell: null });
+      push({ kind: 'text', text: b.text, place: b.place, depth: b.depth ?? 0, heading: b.heading ?? 0, emphasis: b.emphasis ?? null, cell: null });
     } else {
       const t = tableNo++;
       b.rows.forEach((r, ri) => {
@@ -55,7 +55,7 @@ export function itemsOf(blocks: Block[]): Item[] {
             if (!/[\p{L}\p{N}]/u.test(p.text)) continue;
             push({
               kind: 'text',
-              text: collapse(p.text),
+              text: p.text,
               place: p.place.page != null || p.place.line != null ? p.place : r.place,
               depth: p.depth ?? 0,
               heading: p.heading ?? 0,

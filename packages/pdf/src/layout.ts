@@ -563,8 +563,45 @@ function sameColumns(a: Span[], b: Span[]): boolean {
 
 /** Recompute a region's column spans from its own fragments (keeping carried columns). */
 function finalSpans(r: Region): Span[] {
-  const spans = mergeSpans(r.continued ? r.spans : [], r.lines.flatMap((l) => l.frags));
+  const frags = r.lines.flatMap((l) => l.frags);
+  let spans = mergeSpans(r.continued ? r.spans : [], frags);
+  if (!r.continued) spans = mergeHeaderSpans(spans, r.lines);
   return spans.length >= 2 ? spans : r.spans;
+}
+
+/**
+ * A header label centred (or aligned differently) over its column's values gives a span of
+ * its own: a span whose text all sits in the table's first lines, above everything in the
+ * nearest neighbouring span, joins that neighbour.
+ */
+function mergeHeaderSpans(spans: Span[], lines: Line[]): Span[] {
+  const size = lines[0]!.size;
+  const top = lines[0]!.top;
+  for (let changed = true; changed && spans.length > 2; ) {
+    changed = false;
+    const ext = spans.map((sp) => {
+      let t = Infinity;
+      let b = -Infinity;
+      for (const l of lines) for (const f of l.frags) if (f.x0 >= sp.x0 - 0.01 && f.x1 <= sp.x1 + 0.01) (t = Math.min(t, l.top)), (b = Math.max(b, l.bottom));
+      return { t, b };
+    });
+    for (let i = 0; i < spans.length && !changed; i++) {
+      const e = ext[i]!;
+      if (e.t > top + 0.5 * size || e.b > top + 3.5 * size) continue;
+      let best = -1;
+      let dist = Infinity;
+      for (const j of [i - 1, i + 1]) {
+        if (j < 0 || j >= spans.length || ext[j]!.t <= e.b) continue;
+        const d = j < i ? spans[i]!.x0 - spans[j]!.x1 : spans[j]!.x0 - spans[i]!.x1;
+        if (d < dist) (dist = d), (best = j);
+      }
+      if (best < 0 || dist > 3 * size) continue;
+      const a = Math.min(i, best);
+      spans = [...spans.slice(0, a), { x0: Math.min(spans[i]!.x0, spans[best]!.x0), x1: Math.max(spans[i]!.x1, spans[best]!.x1) }, ...spans.slice(a + 2)];
+      changed = true;
+    }
+  }
+  return spans;
 }
 
 interface TRow {

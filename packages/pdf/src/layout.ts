@@ -383,7 +383,7 @@ function joinText(prev: string, prevLine: PLine, next: string, fullWidth: number
 }
 
 /** Group a column's lines (top-down) into paragraphs. `right` is the column's text right edge. */
-function paragraphsOf(lines: PLine[], right: number): Para[] {
+function paragraphsOf(lines: PLine[], right: number, margin: number | null = null): Para[] {
   const out: Para[] = [];
   let cur: Para | null = null;
   const stack: number[] = [];
@@ -418,8 +418,10 @@ function paragraphsOf(lines: PLine[], right: number): Para[] {
       if (!bullet) {
         // A non-list line at or left of the list's indent ends the list.
         while (stack.length && stack[stack.length - 1]! >= l.x0 - 0.5 * l.size) stack.pop();
-        if (cur && cur.depth && prev && l.x0 > prev.x0 - 1.5 && l.y - prev.y <= 1.5 * l.size) {
-          // A wrapped list item whose continuation line is indented under the text.
+        // Body text indented from the margin (not centred): a list item whose marker is not text.
+        if (margin != null && l.x0 >= margin + 0.8 * l.size && Math.abs(l.x0 - margin - (right - l.x1)) > 1.5 * l.size) {
+          stack.push(l.x0);
+          depth = stack.length;
         }
       }
       cur = { lines: [{ ...l, text }], text, depth, top: l.top, bottom: l.bottom, page: l.page, no: l.no, size: l.size };
@@ -827,6 +829,7 @@ export function layout(pages: PageLines[]): LayoutResult {
   let headerKey: string | null = null;
   let anchors = 0;
   let aligned = 0;
+  const marginVotes = new Map<number, number>();
   for (const p of pages) {
     const lines = p.lines.filter((l) => !l.furniture);
     let regions = findRegions(lines, carry);
@@ -851,11 +854,18 @@ export function layout(pages: PageLines[]): LayoutResult {
         headerKey = first.frags.length >= 2 && first.frags.every((f) => f.font !== p.bodyFont) ? first.frags.map((f) => f.text).join('\t') : null;
       }
     }
+    const taken = new Set(regions.flatMap((r) => r.lines));
+    for (const l of lines) if (!taken.has(l) && Math.abs(l.size - body) < 0.1 * body) marginVotes.set(Math.round(l.x0), (marginVotes.get(Math.round(l.x0)) ?? 0) + 1);
     const last = regions[regions.length - 1];
     carry = last && lines.length && last.lines[last.lines.length - 1] === lines[lines.length - 1] ? last.spans : null;
     work.push({ p, lines, regions, cols });
   }
   const align: CellAlign = anchors >= 3 && aligned >= 0.85 * anchors ? 'top' : 'centre';
+  // The body's left margin: where most body-size lines outside tables start.
+  let margin: number | null = null;
+  let votes = 0;
+  for (const [x, n] of marginVotes) if (n > votes || (n === votes && margin != null && x < margin)) (votes = n), (margin = x);
+  if (margin != null) margin -= 0.5;
 
   // Pass 2: rows, paragraphs, tables continued across pages.
   const out: Out[] = [];
@@ -880,7 +890,7 @@ export function layout(pages: PageLines[]): LayoutResult {
         no: l.no,
       }));
       const right = Math.max(p.width * 0.5, ...plines.filter((l) => l.size <= body * 1.05).map((l) => l.x1));
-      for (const para of paragraphsOf(plines, rightEdge(plines, right))) out.push({ kind: 'para', para, heading: headingLevel(para.size) });
+      for (const para of paragraphsOf(plines, rightEdge(plines, right), margin)) out.push({ kind: 'para', para, heading: headingLevel(para.size) });
       bodyRun = [];
     };
     let lastWasTable = false;

@@ -18,8 +18,8 @@ export type { PageLines, Line, Frag } from './layout.js';
 
 export interface PdfOptions extends AdapterOptions {
   /**
-   * Worker threads for reading pages: 0 reads in this thread; default: 2 (when the machine
-   * has 2+ cores) for files of 256 KiB and more, else 0.
+   * Worker threads reading pages (alternate pages each): 0 reads in this thread. Default:
+   * QUALSPEC_PDF_THREADS when set, else 1 for files of 256 KiB and more (on 2+ cores), else 0.
    */
   threads?: number;
   /** Time limit for reading the document in worker threads (ms; default 120 000). */
@@ -82,7 +82,7 @@ function summarise(pages: number[]): string {
 /** Every page's text, grouped into lines and fragments, in page order. */
 export async function extractPages(bytes: Uint8Array, options: PdfOptions = {}): Promise<PageLines[]> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-  let threads = options.threads ?? (bytes.length >= WORKER_MIN_BYTES ? defaultThreads() : 0);
+  let threads = options.threads ?? envThreads() ?? (bytes.length >= WORKER_MIN_BYTES ? defaultThreads() : 0);
   if (threads > 0 && !existsSync(WORKER_FILE)) threads = 0; // running from sources
   if (threads < 1) {
     const doc = await openDocument(bytes, { password: options.password, maxPages });
@@ -98,11 +98,18 @@ export async function extractPages(bytes: Uint8Array, options: PdfOptions = {}):
 }
 
 const WORKER_FILE = fileURLToPath(new URL('./page-worker.js', import.meta.url));
-/** Worker threads for long documents: QUALSPEC_PDF_THREADS, else 2 when the machine has 2+ cores. */
-const defaultThreads = () => {
-  const env = Number(process.env.QUALSPEC_PDF_THREADS);
-  return Number.isInteger(env) && env >= 0 ? Math.min(env, 8) : Math.min(2, availableParallelism());
+/** QUALSPEC_PDF_THREADS, when set: worker threads for every document (0 = none). */
+const envThreads = (): number | undefined => {
+  const raw = process.env.QUALSPEC_PDF_THREADS;
+  const n = Number(raw);
+  return raw != null && raw !== '' && Number.isInteger(n) && n >= 0 ? Math.min(n, 8) : undefined;
 };
+/**
+ * Worker threads for long documents. One: pdf.js's cost is dominated by its warm-up (loading
+ * and JIT-compiling ~3 MB of code), which every thread pays again, so a second worker on a
+ * 2-core machine measured no faster than one, for a third more CPU (see scripts/bench-pdf.mjs).
+ */
+const defaultThreads = () => (availableParallelism() >= 2 ? 1 : 0);
 
 // ---------------------------------------------------------------------------------------
 // Page workers: started on first use (or by prewarmPdfWorkers), kept for later documents,
@@ -135,7 +142,7 @@ function startWorker(): PoolWorker {
  * Start the page workers now (they load pdf.js while the caller does other work), so the
  * first long PDF does not wait for them. Optional: pdfToBlocks starts them when needed.
  */
-export function prewarmPdfWorkers(threads = defaultThreads()): void {
+export function prewarmPdfWorkers(threads = envThreads() ?? defaultThreads()): void {
   if (!existsSync(WORKER_FILE)) return;
   while (pool.length < threads) pool.push(startWorker());
 }

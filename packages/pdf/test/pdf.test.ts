@@ -222,6 +222,58 @@ describe('pdfToBlocks on generated layouts', () => {
   });
 });
 
+describe('pdfToBlocks on a web-printed style (centred header labels, list markers drawn as graphics)', () => {
+  const page = textOps([
+    [60, 780, 16, 'Unit 12: Look after widgets', true],
+    [60, 750, 10, 'Evidence must come from real work in the workplace and must be kept for three'],
+    [60, 736, 10, 'years by the centre.'],
+    [60, 716, 10, 'Evidence must include:'],
+    [90, 702, 10, 'a witness statement'],
+    [90, 688, 10, 'a product, which is:'],
+    [120, 674, 10, 'signed by the assessor'],
+    [60, 654, 10, 'Learners must complete every unit.'],
+    // A table whose header labels are centred over left-aligned values.
+    [80, 620, 10, 'Unit ref', true],
+    [215, 620, 10, 'Title', true],
+    [402, 620, 10, 'Level', true],
+    [452, 620, 10, 'Credit', true],
+    [62, 600, 10, 'A/100/0001'],
+    [150, 600, 10, 'Look after widgets'],
+    [395, 600, 10, '3'],
+    [447, 600, 10, '4'],
+    [62, 580, 10, 'B/100/0002'],
+    [150, 580, 10, 'Store widgets well'],
+    [395, 580, 10, '2'],
+    [447, 580, 10, '3'],
+  ]);
+  const bytes = miniPdf([{ content: page }]);
+
+  it('gives indented body lines list depth by indentation', async () => {
+    const { blocks } = await pdfToBlocks(bytes);
+    const ps = [...paragraphs(blocks)].filter((p) => !tables(blocks).some((t) => t.rows.some((r) => r.cells.some((c) => c.blocks.includes(p)))));
+    expect(ps.map((p) => [p.text, p.depth ?? 0])).toEqual([
+      ['Unit 12: Look after widgets', 0],
+      ['Evidence must come from real work in the workplace and must be kept for three years by the centre.', 0],
+      ['Evidence must include:', 0],
+      ['a witness statement', 1],
+      ['a product, which is:', 1],
+      ['signed by the assessor', 2],
+      ['Learners must complete every unit.', 0],
+    ]);
+  });
+
+  it('keeps a centred header label in the column of the values under it', async () => {
+    const { blocks } = await pdfToBlocks(bytes);
+    const t = tables(blocks)[0]!;
+    expect(cellTexts(t)).toEqual([
+      [['Unit ref'], ['Title'], ['Level'], ['Credit']],
+      [['A/100/0001'], ['Look after widgets'], ['3'], ['4']],
+      [['B/100/0002'], ['Store widgets well'], ['2'], ['3']],
+    ]);
+    expect(t.rows[0]!.header).toBe(true);
+  });
+});
+
 describe('pdfToBlocks refuses bad PDFs with one-line errors', () => {
   const fixture = doc('proqual-l2-diploma.pdf');
 

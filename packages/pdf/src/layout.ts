@@ -40,6 +40,11 @@ export interface Frag {
   text: string;
   /** Page-local font index of the fragment's longest item. */
   font: number;
+  /**
+   * Split from the fragment before it only by a moderate gap (not a column gap by this page's
+   * evidence): joined back unless its start is a column edge elsewhere in the document.
+   */
+  soft?: boolean;
 }
 
 export interface Line {
@@ -136,28 +141,29 @@ export function pageLines(raw: RawPage): PageLines {
   for (const g of groups) {
     g.sort((a, b) => a.x0 - b.x0);
     const frags: Frag[] = [];
-    let f: { items: Item[]; x1: number } | null = null;
+    let f: { items: Item[]; x1: number; soft: boolean } | null = null;
     for (const it of g) {
+      let soft = false;
       if (f) {
         const last = f.items[f.items.length - 1]!;
         // Fake bold: the same text drawn twice at (almost) the same place.
         if (it.s === last.s && Math.abs(it.x0 - last.x0) < 1 && Math.abs(it.y - last.y) < 1) continue;
         const size = Math.max(last.size, it.size);
-        const gap = it.x0 - f.x1;
+        const gap: number = it.x0 - f.x1;
         const dy = Math.abs(it.y - last.y);
-        const split =
-          gap > 1.2 * size ||
-          (gap > 0.25 * size && (dy > 0.08 * size || isEdge(it.x0)) && !BULLET_ONLY.test(fragText(f.items)));
-        if (!split) {
+        const bullet = BULLET_ONLY.test(fragText(f.items));
+        const split: boolean = gap > 1.2 * size || (gap > 0.25 * size && (dy > 0.08 * size || isEdge(it.x0)) && !bullet);
+        soft = !split && gap > 0.5 * size && !bullet;
+        if (!split && !soft) {
           f.items.push(it);
           f.x1 = Math.max(f.x1, it.x1);
           continue;
         }
-        frags.push(makeFrag(f.items));
+        frags.push(makeFrag(f.items, f.soft));
       }
-      f = { items: [it], x1: it.x1 };
+      f = { items: [it], x1: it.x1, soft };
     }
-    if (f) frags.push(makeFrag(f.items));
+    if (f) frags.push(makeFrag(f.items, f.soft));
     // A lone bullet glyph belongs to the text after it.
     for (let i = 0; i + 1 < frags.length; i++) {
       const a = frags[i]!;
@@ -195,13 +201,13 @@ export interface PackedPage {
   height: number;
   bodyFont: number;
   chars: number;
-  /** Per fragment: line number (0 = rotated text), x0, x1, y, size, font. */
+  /** Per fragment: line number (0 = rotated text), x0, x1, y, size, font, soft (0/1). */
   nums: Float64Array;
   /** Fragment texts joined by U+0000. */
   texts: string;
 }
 
-const PACK = 6;
+const PACK = 7;
 
 export function packPage(p: PageLines): PackedPage {
   const n = p.lines.reduce((s, l) => s + l.frags.length, 0) + p.rotated.length;
@@ -209,7 +215,7 @@ export function packPage(p: PageLines): PackedPage {
   const texts: string[] = [];
   let k = 0;
   const put = (no: number, f: Frag) => {
-    nums.set([no, f.x0, f.x1, f.y, f.size, f.font], k);
+    nums.set([no, f.x0, f.x1, f.y, f.size, f.font, f.soft ? 1 : 0], k);
     k += PACK;
     texts.push(f.text.replace(/\0/g, ''));
   };
@@ -235,6 +241,7 @@ export function unpackPage(q: PackedPage): PageLines {
   for (let i = 0, k = 0; k < q.nums.length; i++, k += PACK) {
     const no = q.nums[k]!;
     const f: Frag = { x0: q.nums[k + 1]!, x1: q.nums[k + 2]!, y: q.nums[k + 3]!, size: q.nums[k + 4]!, font: q.nums[k + 5]!, text: texts[i] ?? '' };
+    if (q.nums[k + 6]) f.soft = true;
     if (no === 0) {
       rotated.push(f);
       continue;
@@ -264,7 +271,7 @@ function fragText(items: Item[]): string {
   return collapse(text);
 }
 
-function makeFrag(items: Item[]): Frag {
+function makeFrag(items: Item[], soft = false): Frag {
   let size = 0;
   let y = 0;
   let font = 0;
@@ -273,7 +280,43 @@ function makeFrag(items: Item[]): Frag {
     if (it.size > size) (size = it.size), (y = it.y);
     if (it.s.length > longest) (longest = it.s.length), (font = it.font);
   }
-  return { x0: items[0]!.x0, x1: Math.max(...items.map((i) => i.x1)), y, size, text: fragText(items), font };
+  const f: Frag = { x0: items[0]!.x0, x1: Math.max(...items.map((i) => i.x1)), y, size, text: fragText(items), font };
+  if (soft) f.soft = true;
+  return f;
+}
+
+/**
+ * Settle soft splits with the whole document's evidence: a soft fragment stays separate only
+ * where it starts at a column edge of multi-column lines elsewhere (a header row alone at a
+ * page foot whose columns show on the next page); otherwise it rejoins the text before it.
+ */
+export function settleSoftSplits(pages: PageLines[]): void {
+  const edges = new Map<number, number>();
+  for (const p of pages)
+    for (const l of p.lines) {
+      const hard = l.frags.filter((f) => !f.soft);
+      if (hard.length < 2) continue;
+      for (const f of hard) edges.set(Math.round(f.x0), (edges.get(Math.round(f.x0)) ?? 0) + 1);
+    }
+  const isEdge = (x: number) => {
+    const k = Math.round(x);
+    return (edges.get(k - 1) ?? 0) + (edges.get(k) ?? 0) + (edges.get(k + 1) ?? 0) >= 3;
+  };
+  for (const p of pages)
+    for (const l of p.lines) {
+      if (!l.frags.some((f) => f.soft)) continue;
+      const out: Frag[] = [];
+      for (const f of l.frags) {
+        const prev = out[out.length - 1];
+        if (f.soft && prev && !isEdge(f.x0)) {
+          out[out.length - 1] = { ...prev, x1: Math.max(prev.x1, f.x1), size: Math.max(prev.size, f.size), text: `${prev.text} ${f.text}` };
+          continue;
+        }
+        const { soft: _soft, ...hard } = f;
+        out.push(hard);
+      }
+      l.frags = out;
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -768,7 +811,7 @@ function regionRows(r: Region, rc: RegionCols, bodyFont: number, align: CellAlig
     }
   });
   // Header row: the first row of a new table, short cells, all in another font than the body.
-  if (!r.continued && rows.length > 1) {
+  if (!r.continued && rows.length >= 1) {
     const h = rows[0]!;
     const filled = h.cells.filter((c) => c.length > 0);
     if (
@@ -801,6 +844,7 @@ type Out = { kind: 'para'; para: Para; heading: number } | { kind: 'table'; tabl
 /** Turn every page's lines into the block stream. */
 export function layout(pages: PageLines[]): LayoutResult {
   const notes: AdapterNote[] = [];
+  settleSoftSplits(pages);
   markFurniture(pages);
 
   // Body size: the size carrying most characters; larger sizes are headings, ranked.
@@ -968,9 +1012,14 @@ function rightEdge(lines: PLine[], fallback: number): number {
 /** Append a continued region's rows to the open table; a continuation row merges into the last row. */
 function mergeInto(t: TTable, rows: TRow[], rights: number[]) {
   for (let c = 0; c < rights.length; c++) t.rights[c] = Math.max(t.rights[c] ?? -Infinity, rights[c]!);
-  for (const r of rows) {
+  rows.forEach((r, i) => {
     const last = t.rows[t.rows.length - 1];
-    if (r.continuation && last && last.cells.length === r.cells.length) {
+    // A first row whose first cell goes on with the text of the last row's first cell
+    // (a row, even a header row, broken across the page) continues that row.
+    const head = r.cells[0]?.[0];
+    const tail = last?.cells[0]?.[last.cells[0].length - 1];
+    const goesOn = i === 0 && !!head && !!tail && /^\p{Ll}/u.test(head.text) && continuesParagraph(tail, head, t.rights[0]!);
+    if ((r.continuation || goesOn) && last && last.cells.length === r.cells.length) {
       r.cells.forEach((ps, c) => {
         if (!ps.length) return;
         const cell = last.cells[c]!;
@@ -984,7 +1033,7 @@ function mergeInto(t: TTable, rows: TRow[], rights: number[]) {
         } else cell.push(...ps);
       });
     } else t.rows.push(r);
-  }
+  });
 }
 
 /** Whether the first paragraph of a cell's continuation on a new page continues the last paragraph before the break. */

@@ -123,6 +123,14 @@ describe('pdfToBlocks on Highfield (unit lines, label lines, italic sub-header r
 
 describe('pdfToBlocks on SFJ (a centred outcome level with a middle criterion)', async () => {
   const { blocks } = await pdfToBlocks(doc('sfj-l2-certificate-draft.pdf'));
+  it('continues a header row broken across pages 1 and 2, words in narrow columns joined', () => {
+    const t = tables(blocks).find((x) => x.rows[0]?.cells[0]?.blocks[0]?.text === 'Unit reference' && x.rows.length > 15)!;
+    expect(t.rows[0]!.cells.map((c) => c.blocks.map((p) => p.text).join(' '))).toEqual(['Unit reference', 'Unit title', 'Level', 'Credit', 'GLH']);
+    expect(t.rows[0]!.header).toBe(true);
+    expect(t.rows[1]!.cells.map((c) => c.blocks.map((p) => p.text).join(' '))).toEqual(['TBC', 'Communicate verbally with customers', '2', '3', '14']);
+    expect(t.rows[1]!.place.page).toBe(2);
+  });
+
   it('starts the row where its criteria start, not where the outcome text sits', () => {
     const two = rowStarting(blocks, '2. Be able to plan customer service handovers');
     expect(two!.cells[1]!.blocks.map((p) => p.text.split(' ')[0])).toEqual(['2.1.', '2.2.', '3.2.']);

@@ -487,6 +487,8 @@ interface Region {
   spans: Span[];
   /** Starts with lines that continue the previous page's table. */
   continued: boolean;
+  /** Its table goes on at the top of the next page. */
+  continues?: boolean;
 }
 
 function mergeSpans(spans: Span[], add: Array<{ x0: number; x1: number }>): Span[] {
@@ -581,10 +583,16 @@ function findRegions(lines: Line[], carry: Span[] | null): Region[] {
     // Table left edge: the leftmost fragment start; nothing may stick out left of it.
     let start = i;
     let end = j;
+    // Lines that fit the columns join; a line beside other text may also reach left of the
+    // first column (a cell's text left of a header label centred above it).
+    const joins = (k: number) => fits(lines[k]!, spans) || (beside[k]! && fits(lines[k]!, spans, Infinity));
     // Extend up over lines that fit (not already taken).
-    while (start > 0 && !inRegion[start - 1] && maxGap(lines[start - 1]!, lines[start]!) && fits(lines[start - 1]!, spans)) start--;
+    while (start > 0 && !inRegion[start - 1] && maxGap(lines[start - 1]!, lines[start]!) && joins(start - 1)) {
+      start--;
+      spans = mergeSpans(spans, lines[start]!.frags);
+    }
     // Extend down, also across following runs that fit.
-    while (end < n && maxGap(lines[end - 1]!, lines[end]!) && fits(lines[end]!, spans)) {
+    while (end < n && maxGap(lines[end - 1]!, lines[end]!) && joins(end)) {
       spans = mergeSpans(spans, lines[end]!.frags);
       end++;
     }
@@ -755,7 +763,10 @@ function regionRows(r: Region, rc: RegionCols, bodyFont: number, align: CellAlig
     }
     let g: [number, number] | undefined;
     if (align === 'top') g = topGap(a) ?? (k > 0 ? largest(cands) : undefined);
-    else {
+    else if (k === anchors.length - 1 && r.continues && topGap(a)) {
+      // The last row goes on over the page: its first cell is not centred on this part.
+      g = topGap(a);
+    } else {
       // Centred: the row's first paragraph starts as far above the anchor as its last ends below it.
       const est = a.top + a.bottom - bottom;
       // The text above is part of the first anchor's row.
@@ -870,7 +881,7 @@ export function layout(pages: PageLines[]): LayoutResult {
   }
   const work: PageWork[] = [];
   let carry: Span[] | null = null;
-  let headerKey: string | null = null;
+  let headerKeys: string[] = [];
   let anchors = 0;
   let aligned = 0;
   const marginVotes = new Map<number, number>();
@@ -878,9 +889,10 @@ export function layout(pages: PageLines[]): LayoutResult {
     const lines = p.lines.filter((l) => !l.furniture);
     let regions = findRegions(lines, carry);
     // A continuation that starts with the table's repeated header row: drop that line.
-    if (carry && regions[0]?.continued && headerKey) {
+    if (carry && regions[0]?.continued && headerKeys.length) {
       const r = regions[0]!;
-      if (r.lines[0]!.frags.map((f) => f.text).join('\t') === headerKey) {
+      for (const key of headerKeys) {
+        if (!r.lines.length || r.lines[0]!.frags.map((f) => f.text).join('\t') !== key) break;
         const dropped = r.lines.shift()!;
         dropped.furniture = true;
         lines.splice(lines.indexOf(dropped), 1);
@@ -894,12 +906,22 @@ export function layout(pages: PageLines[]): LayoutResult {
       anchors += rc.cols[rc.anchorCol]?.length ?? 0;
       aligned += rc.aligned;
       if (!r.continued) {
-        const first = r.lines[0]!;
-        headerKey = first.frags.length >= 2 && first.frags.every((f) => f.font !== p.bodyFont) ? first.frags.map((f) => f.text).join('\t') : null;
+        // The header rows: the table's first lines, all in another font than the body.
+        headerKeys = [];
+        for (const l of r.lines.slice(0, 4)) {
+          if (!l.frags.every((f) => f.font !== p.bodyFont)) break;
+          headerKeys.push(l.frags.map((f) => f.text).join('\t'));
+        }
+        if (!r.lines[0] || r.lines[0].frags.length < 2) headerKeys = [];
       }
     }
     const taken = new Set(regions.flatMap((r) => r.lines));
     for (const l of lines) if (!taken.has(l) && Math.abs(l.size - body) < 0.1 * body) marginVotes.set(Math.round(l.x0), (marginVotes.get(Math.round(l.x0)) ?? 0) + 1);
+    const prevWork = work[work.length - 1];
+    if (prevWork && regions[0]?.continued) {
+      const pr = prevWork.regions[prevWork.regions.length - 1];
+      if (pr) pr.continues = true;
+    }
     const last = regions[regions.length - 1];
     carry = last && lines.length && last.lines[last.lines.length - 1] === lines[lines.length - 1] ? last.spans : null;
     work.push({ p, lines, regions, cols });

@@ -282,6 +282,61 @@ describe('pdfToBlocks on a web-printed style (centred header labels, list marker
   });
 });
 
+describe('pdfToBlocks on a dense table: one row per criterion, centred merged outcome cells, two-line header repeated', () => {
+  // Laid out like a browser prints an HTML table with rowspan and a repeated thead: equal
+  // gaps everywhere, each outcome centred beside its criteria, the row split by the page
+  // break starting level with its first criterion.
+  type T = [number, number, number, string, boolean?];
+  const pages: T[][] = [[], []];
+  const header = (pg: number, y: number) => {
+    pages[pg]!.push([83, y, 10, 'Learning outcome', true], [350, y, 10, 'Assessment criteria', true]);
+    pages[pg]!.push([88, y - 11, 10, 'The learner will:', true], [359, y - 11, 10, 'The learner can:', true]);
+  };
+  for (const pg of [0, 1]) pages[pg]!.push([40, 30, 8, `Widget Awards unit handbook page ${pg + 1}`]);
+  header(0, 760);
+  header(1, 800);
+  let pg = 0;
+  let y = 730;
+  for (let o = 1; o <= 3; o++) {
+    const start = { pg, y };
+    const tops: Array<{ pg: number; y: number }> = [];
+    for (let c = 1; c <= 8; c++) {
+      if (y < 80) {
+        pg = 1;
+        y = 770;
+      }
+      tops.push({ pg, y });
+      pages[pg]!.push([222, y, 10, `${o}.${c} Explain factor ${c} of area ${o}, giving examples from`]);
+      pages[pg]!.push([222, y - 11, 10, 'the workplace and saying how each shows the factor']);
+      y -= 31;
+    }
+    const onStart = tops.filter((t) => t.pg === start.pg);
+    const text = [`${o}. Understand area of practice`, `number ${o} well enough to apply it`];
+    let oy: number;
+    if (onStart.length < tops.length) oy = onStart[0]!.y; // split: level with the first criterion
+    else oy = Math.round((onStart[0]!.y + onStart.at(-1)!.y - 11) / 2 + 5);
+    pages[start.pg]!.push([38, oy, 10, text[0]!], [38, oy - 11, 10, text[1]!]);
+  }
+  const bytes = miniPdf(pages.map((p) => ({ content: textOps(p) })));
+
+  it('gives each outcome exactly its own criteria and drops the repeated header', async () => {
+    const { blocks } = await pdfToBlocks(bytes);
+    const ts = tables(blocks);
+    expect(ts).toHaveLength(1);
+    const rows = ts[0]!.rows;
+    expect(rows[0]!.header).toBe(true);
+    expect(rows.slice(1).map((r) => [r.cells[0]!.blocks.map((p) => p.text.split(' ')[0]).join(' '), r.cells[1]!.blocks.map((p) => p.text.split(' ')[0]).join(' ')])).toEqual([
+      ['1.', '1.1 1.2 1.3 1.4 1.5 1.6 1.7 1.8'],
+      ['2.', '2.1 2.2 2.3 2.4 2.5 2.6 2.7 2.8'],
+      ['3.', '3.1 3.2 3.3 3.4 3.5 3.6 3.7 3.8'],
+    ]);
+    // The third row is split by the page break (3.1-3.5 on page 1, 3.6-3.8 on page 2).
+    expect(rows[3]!.cells[1]!.blocks.map((p) => p.place.page)).toEqual([1, 1, 1, 1, 1, 2, 2, 2]);
+    expect(texts(blocks).filter((t) => t.startsWith('Learning outcome'))).toHaveLength(1);
+    expect(texts(blocks).some((t) => /Widget Awards unit handbook/.test(t))).toBe(false);
+  });
+});
+
 describe('pdfToBlocks refuses bad PDFs with one-line errors', () => {
   const fixture = doc('proqual-l2-diploma.pdf');
 

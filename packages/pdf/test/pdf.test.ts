@@ -301,7 +301,7 @@ describe('pdfToBlocks on a dense table: one row per criterion, centred merged ou
     const start = { pg, y };
     const tops: Array<{ pg: number; y: number }> = [];
     for (let c = 1; c <= 8; c++) {
-      if (y < 80) {
+      if (y < 150) {
         pg = 1;
         y = 770;
       }
@@ -330,8 +330,8 @@ describe('pdfToBlocks on a dense table: one row per criterion, centred merged ou
       ['2.', '2.1 2.2 2.3 2.4 2.5 2.6 2.7 2.8'],
       ['3.', '3.1 3.2 3.3 3.4 3.5 3.6 3.7 3.8'],
     ]);
-    // The third row is split by the page break (3.1-3.5 on page 1, 3.6-3.8 on page 2).
-    expect(rows[3]!.cells[1]!.blocks.map((p) => p.place.page)).toEqual([1, 1, 1, 1, 1, 2, 2, 2]);
+    // The third row is split by the page break (3.1-3.3 on page 1, 3.4-3.8 on page 2).
+    expect(rows[3]!.cells[1]!.blocks.map((p) => p.place.page)).toEqual([1, 1, 1, 2, 2, 2, 2, 2]);
     expect(texts(blocks).filter((t) => t.startsWith('Learning outcome'))).toHaveLength(1);
     expect(texts(blocks).some((t) => /Widget Awards unit handbook/.test(t))).toBe(false);
   });

@@ -280,7 +280,9 @@ function makeFrag(items: Item[], soft = false): Frag {
     if (it.size > size) (size = it.size), (y = it.y);
     if (it.s.length > longest) (longest = it.s.length), (font = it.font);
   }
-  const f: Frag = { x0: items[0]!.x0, x1: Math.max(...items.map((i) => i.x1)), y, size, text: fragText(items), font };
+  let x1 = -Infinity;
+  for (const it of items) x1 = Math.max(x1, it.x1);
+  const f: Frag = { x0: items[0]!.x0, x1, y, size, text: fragText(items), font };
   if (soft) f.soft = true;
   return f;
 }
@@ -600,7 +602,7 @@ function findRegions(lines: Line[], carry: Span[] | null): Region[] {
     const region: Region = { lines: lines.slice(start, end), spans, continued: false };
     // Touching the previous region with the same columns: one table.
     if (prev && prevEnd === start && sameColumns(prev.spans, spans)) {
-      prev.lines.push(...region.lines);
+      for (const l of region.lines) prev.lines.push(l);
       prev.spans = mergeSpans(prev.spans, spans);
     } else regions.push(region);
     for (let k = start; k < end; k++) inRegion[k] = true;
@@ -727,7 +729,7 @@ function regionRows(r: Region, rc: RegionCols, bodyFont: number, align: CellAlig
   const all = cols.flatMap((ps, c) => ps.map((p) => ({ p, c })));
   const size = r.lines[0]!.size;
   const anchors = cols[anchorCol] ?? [];
-  const regionTop = Math.min(...r.lines.map((l) => l.top)) - 1;
+  const regionTop = r.lines.reduce((m, l) => Math.min(m, l.top), Infinity) - 1;
 
   // Free vertical gaps between paragraphs (any column).
   const blocked = all.map(({ p }) => [p.top, p.bottom] as [number, number]).sort((a, b) => a[0] - b[0]);
@@ -749,7 +751,7 @@ function regionRows(r: Region, rc: RegionCols, bodyFont: number, align: CellAlig
 
   // Cuts, bottom-up: each is the free gap where a row starts.
   const cuts: number[] = [];
-  let bottom = Math.max(...all.map(({ p }) => p.bottom));
+  let bottom = all.reduce((m, { p }) => Math.max(m, p.bottom), -Infinity);
   for (let k = anchors.length - 1; k >= 0; k--) {
     const a = anchors[k]!;
     const lo = k > 0 ? anchors[k - 1]!.bottom : regionTop;
@@ -955,7 +957,8 @@ export function layout(pages: PageLines[]): LayoutResult {
         page: l.page,
         no: l.no,
       }));
-      const right = Math.max(p.width * 0.5, ...plines.filter((l) => l.size <= body * 1.05).map((l) => l.x1));
+      let right = p.width * 0.5;
+      for (const l of plines) if (l.size <= body * 1.05) right = Math.max(right, l.x1);
       for (const para of paragraphsOf(plines, rightEdge(plines, right), margin)) out.push({ kind: 'para', para, heading: headingLevel(para.size) });
       bodyRun = [];
     };
@@ -1050,9 +1053,9 @@ function mergeInto(t: TTable, rows: TRow[], rights: number[]) {
         if (tail && continuesParagraph(tail, head, t.rights[c]!)) {
           const prevLine = tail.lines[tail.lines.length - 1]!;
           tail.text = joinText(tail.text, prevLine, head.text, t.rights[c]!);
-          tail.lines.push(...head.lines);
-          cell.push(...ps.slice(1));
-        } else cell.push(...ps);
+          for (const l of head.lines) tail.lines.push(l);
+          for (const q of ps.slice(1)) cell.push(q);
+        } else for (const q of ps) cell.push(q);
       });
     } else t.rows.push(r);
   });

@@ -115,27 +115,40 @@ const defaultThreads = () => (availableParallelism() >= 2 ? 1 : 0);
 // Page workers: started on first use (or by prewarmPdfWorkers), kept for later documents,
 // never keeping the process alive while idle.
 
+interface JobHandlers {
+  onMessage(m: WorkerMessage): void;
+  onFailure(e: Error): void;
+}
+
 interface PoolWorker {
   worker: Worker;
-  /** Listener of the job in flight, if any. */
-  onMessage: ((m: WorkerMessage) => void) | null;
-  onFailure: ((e: Error) => void) | null;
+  /** Jobs in flight on this worker (it runs them one after another), by id. */
+  jobs: Map<number, JobHandlers>;
 }
 
 let pool: PoolWorker[] = [];
 let nextJob = 1;
 
 function startWorker(): PoolWorker {
-  const pw: PoolWorker = { worker: new Worker(WORKER_FILE), onMessage: null, onFailure: null };
+  const pw: PoolWorker = { worker: new Worker(WORKER_FILE), jobs: new Map() };
   pw.worker.unref();
-  pw.worker.on('message', (m: WorkerMessage) => pw.onMessage?.(m));
+  pw.worker.on('message', (m: WorkerMessage) => pw.jobs.get(m.id)?.onMessage(m));
   const gone = (e: Error) => {
     pool = pool.filter((x) => x !== pw);
-    pw.onFailure?.(e);
+    for (const h of [...pw.jobs.values()]) h.onFailure(e);
   };
   pw.worker.on('error', (e) => gone(e));
   pw.worker.on('exit', (code) => gone(new Error(`page reader exited with code ${code}`)));
   return pw;
+}
+
+/** The worker keeps the process alive exactly while it has jobs. */
+function attach(pw: PoolWorker, id: number, h: JobHandlers) {
+  pw.jobs.set(id, h);
+  if (pw.jobs.size === 1) pw.worker.ref();
+}
+function detach(pw: PoolWorker, id: number) {
+  if (pw.jobs.delete(id) && pw.jobs.size === 0) pw.worker.unref();
 }
 
 /**
@@ -170,11 +183,7 @@ function readWithWorkers(bytes: Uint8Array, password: string | undefined, maxPag
     const end = () => {
       settled = true;
       clearTimeout(timer);
-      for (const w of workers) {
-        w.onMessage = null;
-        w.onFailure = null;
-        w.worker.unref();
-      }
+      for (const w of workers) detach(w, id);
     };
     const fail = (e: Error, kill: boolean) => {
       if (settled) return;
@@ -189,8 +198,8 @@ function readWithWorkers(bytes: Uint8Array, password: string | undefined, maxPag
     const timer = setTimeout(() => fail(new InputError('timeout', `reading the PDF took over ${Math.round(timeoutMs / 1000)} s`), true), timeoutMs);
     timer.unref();
     workers.forEach((w, index) => {
-      w.onMessage = (m) => {
-        if (m.id !== id || settled) return;
+      const onMessage = (m: WorkerMessage) => {
+        if (settled) return;
         if (m.type === 'meta') {
           total = m.pages;
           mark(`worker ${index} opened the document`);
@@ -207,8 +216,8 @@ function readWithWorkers(bytes: Uint8Array, password: string | undefined, maxPag
           }
         }
       };
-      w.onFailure = (e) => fail(new InputError('invalid-pdf', `cannot read PDF: ${String(e.message).split('\n')[0]}`), true);
-      w.worker.ref();
+      const onFailure = (e: Error) => fail(new InputError('invalid-pdf', `cannot read PDF: ${String(e.message).split('\n')[0]}`), true);
+      attach(w, id, { onMessage, onFailure });
       const job: WorkerJob = { id, bytes, password, maxPages, index, count };
       w.worker.postMessage(job);
     });

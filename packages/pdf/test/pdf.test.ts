@@ -375,6 +375,17 @@ describe('pdfToBlocks refuses bad PDFs with one-line errors', () => {
     await expectInputError(pdfToBlocks(fixture, { maxBytes: 1000 }), 'too-large', /over the 1000-byte limit/);
   });
 
+  it('runs documents side by side on the same page workers', async () => {
+    const [a, b, c] = await Promise.allSettled([
+      pdfToBlocks(doc('sfj-l2-certificate-draft.pdf'), { threads: 2 }),
+      pdfToBlocks(bad('encrypted.pdf'), { threads: 2 }),
+      pdfToBlocks(doc('proqual-l2-diploma.pdf'), { threads: 1 }),
+    ]);
+    expect(a.status === 'fulfilled' && a.value.pages).toBe(31);
+    expect(b.status === 'rejected' && (b.reason as InputError).code).toBe('password-required');
+    expect(c.status === 'fulfilled' && c.value.pages).toBe(40);
+  });
+
   it('errors from worker threads arrive as InputErrors', async () => {
     await expectInputError(pdfToBlocks(bad('encrypted.pdf'), { threads: 2 }), 'password-required', /pass --password/);
   });

@@ -337,27 +337,55 @@ export function markFurniture(pages: PageLines[]): number {
     line: Line;
     key: string;
     page: number;
+    /** The page's first (last) line alone, set apart from the body by a wide gap. */
+    apart: boolean;
   }
   const byKey = new Map<string, Cand[]>();
+  const byStrict = new Map<string, Cand[]>();
   for (const p of pages) {
     const ls = p.lines;
-    const picks = new Set<Line>();
-    for (let i = 0; i < Math.min(K, ls.length); i++) if (ls[i]!.y < p.height * 0.2) picks.add(ls[i]!);
-    for (let i = Math.max(0, ls.length - K); i < ls.length; i++) if (ls[i]!.y > p.height * 0.8) picks.add(ls[i]!);
-    for (const l of picks) {
+    // Candidates: the lines at the top (bottom) edge up to the first wide gap towards the body,
+    // at most K, inside the outer fifth of the page.
+    const picks = new Map<Line, boolean>();
+    const wide = (a: Line, b: Line) => b.top - a.bottom >= 0.6 * Math.min(a.size, b.size);
+    for (let i = 0; i < Math.min(K, ls.length); i++) {
+      if (ls[i]!.y >= p.height * 0.2) break;
+      const gapAfter = i + 1 >= ls.length || wide(ls[i]!, ls[i + 1]!);
+      picks.set(ls[i]!, i === 0 && gapAfter);
+      if (gapAfter) break;
+      if (i === Math.min(K, ls.length) - 1) for (let j = 1; j <= i; j++) picks.delete(ls[j]!); // no gap: only the edge line
+    }
+    for (let i = ls.length - 1, n = 0; i >= 0 && n < K; i--, n++) {
+      if (ls[i]!.y <= p.height * 0.8 || picks.has(ls[i]!)) break;
+      const gapBefore = i === 0 || wide(ls[i - 1]!, ls[i]!);
+      picks.set(ls[i]!, i === ls.length - 1 && gapBefore);
+      if (gapBefore) break;
+      if (n === K - 1) for (let j = i; j < ls.length - 1; j++) picks.delete(ls[j]!);
+    }
+    for (const [l, apart] of picks) {
       const band = l.y < p.height / 2 ? 't' : 'b';
       const text = l.frags.map((f) => f.text).join(' ').replace(/\d+/g, '#').replace(/\s+/g, ' ').toLowerCase();
       // Roman page numbers too.
       const key = `${band}|${/^[ivxlc]+$/.test(text) ? '#' : text}`;
       let arr = byKey.get(key);
       if (!arr) byKey.set(key, (arr = []));
-      arr.push({ line: l, key, page: p.page });
+      arr.push({ line: l, key, page: p.page, apart });
+      if (apart) {
+        // Only a page number at either end may differ here ("Unit 301 Widgets   Page 5").
+        const exact = l.frags.map((f) => f.text).join(' ').replace(/\s+/g, ' ').toLowerCase();
+        const strict = `${band}|${exact.replace(/^(page\s+)?\d+(\s+of\s+\d+)?(\s|$)/, '#$3').replace(/(^|\s)(page\s+)?\d+(\s+of\s+\d+)?$/, '$1#')}`;
+        let sa = byStrict.get(strict);
+        if (!sa) byStrict.set(strict, (sa = []));
+        sa.push({ line: l, key: strict, page: p.page, apart });
+      }
     }
   }
   let marked = 0;
-  for (const arr of byKey.values()) {
-    const pagesSeen = new Set(arr.map((c) => c.page));
-    if (pagesSeen.size < need) continue;
+  // Repeated (digits aside) on a quarter of the pages; or, alone at the page edge and set apart,
+  // repeated (page numbers aside) on three (a running header that changes with the section).
+  const groups: Array<[Cand[], number]> = [...[...byKey.values()].map((a): [Cand[], number] => [a, need]), ...[...byStrict.values()].map((a): [Cand[], number] => [a, Math.min(3, need)])];
+  for (const [arr, want] of groups) {
+    if (new Set(arr.map((c) => c.page)).size < want) continue;
     // Same height (within 2pt of the most common height).
     const ys = arr.map((c) => c.line.y).sort((a, b) => a - b);
     let bestY = ys[0]!;
@@ -368,10 +396,9 @@ export function markFurniture(pages: PageLines[]): number {
       if (k > bestN) (bestN = k), (bestY = y);
     }
     const hits = arr.filter((c) => Math.abs(c.line.y - bestY) <= 2);
-    if (new Set(hits.map((c) => c.page)).size < need) continue;
+    if (new Set(hits.map((c) => c.page)).size < want) continue;
     for (const c of hits) if (!c.line.furniture) (c.line.furniture = true), marked++;
   }
-  // A page number alone in the band, even where its position varies a little.
   return marked;
 }
 
@@ -675,8 +702,6 @@ interface TTable {
   no: number;
   /** Right text edge per column. */
   rights: number[];
-  /** Text of each single-line cell of the header row, for dropping repeats. */
-  headerKey: string | null;
 }
 
 /** A region's column paragraphs, computed once. */
@@ -978,7 +1003,7 @@ export function layout(pages: PageLines[]): LayoutResult {
       if (r.continued && open) {
         mergeInto(open, rows, rc.rights);
       } else {
-        const t: TTable = { rows, spans: r.spans, page: p.page, no: r.lines[0]!.no, rights: rc.rights, headerKey: null };
+        const t: TTable = { rows, spans: r.spans, page: p.page, no: r.lines[0]!.no, rights: rc.rights };
         out.push({ kind: 'table', table: t });
         open = t;
       }

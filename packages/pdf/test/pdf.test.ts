@@ -337,6 +337,26 @@ describe('pdfToBlocks on a dense table: one row per criterion, centred merged ou
   });
 });
 
+describe('running headers that change with the section', () => {
+  const pages = Array.from({ length: 16 }, (_, i) => ({
+    content: textOps([
+      [60, 810, 9, i < 3 ? 'Section A: widget handbook' : 'Section B: widget reference'],
+      [60, 770, 12, `Topic ${i + 1}: a title of its own for page ${i + 1}`, true],
+      [60, 752, 10, 'Credit: 5'],
+      [60, 730, 10, `Body text of page ${i + 1}.`],
+      [290, 30, 9, `${i + 1}`],
+    ]),
+  }));
+  it('drops a header set apart at the page edge on three pages; keeps repeated body lines', async () => {
+    const { blocks } = await pdfToBlocks(miniPdf(pages));
+    const all = texts(blocks);
+    expect(all.some((t) => t.startsWith('Section A') || t.startsWith('Section B'))).toBe(false);
+    expect(all.some((t) => /^\d+$/.test(t))).toBe(false);
+    expect(all.filter((t) => t === 'Credit: 5')).toHaveLength(16);
+    expect(all.filter((t) => t.startsWith('Topic '))).toHaveLength(16);
+  });
+});
+
 describe('pdfToBlocks refuses bad PDFs with one-line errors', () => {
   const fixture = doc('proqual-l2-diploma.pdf');
 

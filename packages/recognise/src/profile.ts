@@ -100,7 +100,8 @@ export function readProfile(items: Item[], end: number, diags: Diagnostics): Omi
 export function awardingBody(items: Item[], title: string | null): string | null {
   if (title) for (const [name, re] of AWARDING_BODIES) if (re.test(title)) return name;
   const counts = new Map<string, number>();
-  for (const it of items) {
+  // The front of a document names its awarding body; reading every criterion adds nothing.
+  for (const it of items.slice(0, 600)) {
     if (it.kind !== 'text') continue;
     for (const [name, re] of AWARDING_BODIES) if (re.test(it.text)) counts.set(name, (counts.get(name) ?? 0) + 1);
   }

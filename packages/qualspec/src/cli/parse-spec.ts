@@ -4,7 +4,6 @@
  * Parse qualification specifications into the canonical SpecDocument JSON.
  */
 import { basename, extname, join } from 'node:path';
-import { parseSpec } from '../parse.js';
 import type { Format, SpecDocument } from '@qualspec/model';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, errorLine, parseArgs, userPath, writeAtomic } from './common.js';
 import { summary } from './summary.js';
@@ -91,6 +90,11 @@ async function main(argv: string[]): Promise<number> {
   } catch (e) {
     return usage((e as Error).message);
   }
+  // Start the PDF page reader now: it loads pdf.js while this thread loads the parsers.
+  if (inputFormat === 'pdf' || (!inputFormat && args.files.some((f) => /\.pdf$/i.test(f)))) {
+    (await import('@qualspec/pdf')).prewarmPdfWorkers();
+  }
+  const { parseSpec } = await import('../parse.js');
   const output = typeof o.output === 'string' ? userPath(o.output) : null;
   const several = args.files.length > 1;
 

@@ -2,26 +2,17 @@
  * Diff helpers of the umbrella package: load specifications of any supported format (or
  * SpecDocument JSON) and diff them.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { SpecDocument } from '@qualspec/model';
 import { diffSpecs, type DiffOptions, type DiffReport } from '@qualspec/diff';
-import { InputError, parseSpec, type ParseOptions } from './parse.js';
+import { InputError, fileSize, parseSpec, type ParseOptions } from './parse.js';
 
 const MAX_JSON_BYTES = 200 * 1024 * 1024;
 
 /** A SpecDocument from a file: `.json` (or JSON content) is read as a SpecDocument, anything else parsed. */
 export async function loadSpec(path: string, options: ParseOptions = {}): Promise<SpecDocument> {
-  let size: number;
-  try {
-    const st = await stat(path);
-    if (st.isDirectory()) throw new InputError('is-directory', 'is a directory, not a file');
-    size = st.size;
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError('unreadable', code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read file (${code ?? 'unknown error'})`);
-  }
+  const size = await fileSize(path);
   const isJsonName = extname(path).toLowerCase() === '.json';
   if (isJsonName || (size > 0 && size <= MAX_JSON_BYTES && (await looksLikeJson(path)))) {
     if (size > (options.maxFileBytes ?? MAX_JSON_BYTES)) throw new InputError('too-large', `file is ${size} bytes, over the limit`);

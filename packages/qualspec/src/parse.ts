@@ -42,20 +42,24 @@ export async function parseSpec(input: ParseInput, options: ParseOptions = {}): 
   return SpecDocument.parse(doc);
 }
 
+/** The size of a file about to be read; InputError when it is missing, unreadable or a directory. */
+export async function fileSize(path: string): Promise<number> {
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw new InputError('is-directory', 'is a directory, not a file');
+    return st.size;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError('unreadable', code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read file (${code ?? 'unknown error'})`);
+  }
+}
+
 async function load(input: ParseInput, options: ParseOptions): Promise<{ bytes: Uint8Array; path: string | null }> {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (typeof input === 'string' || input instanceof URL) {
     const path = input instanceof URL ? fileURLToPath(input) : input;
-    let size: number;
-    try {
-      const st = await stat(path);
-      if (st.isDirectory()) throw new InputError('is-directory', 'is a directory, not a file');
-      size = st.size;
-    } catch (e) {
-      if (e instanceof InputError) throw e;
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError('unreadable', code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read file (${code ?? 'unknown error'})`);
-    }
+    const size = await fileSize(path);
     if (size > max) throw new InputError('too-large', `file is ${size} bytes, over the ${max}-byte limit`);
     const bytes = new Uint8Array(await readFile(path));
     return { bytes, path };

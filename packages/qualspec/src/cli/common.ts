@@ -78,3 +78,25 @@ export function parseArgs(argv: string[], spec: { values: string[]; flags: strin
   }
   return { files, options };
 }
+
+/** Write to standard output, waiting for it to drain; a closed pipe (`| head`) is not an error. */
+export function writeOut(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    process.stdout.on('error', () => resolve());
+    if (process.stdout.write(text)) resolve();
+    else process.stdout.once('drain', resolve);
+  });
+}
+
+/** Run a command's main function: its result is the exit code; anything thrown is one line, exit 2. */
+export function runCli(tool: string, main: (argv: string[]) => Promise<number>): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      console.error(errorLine(tool, null, e));
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+}

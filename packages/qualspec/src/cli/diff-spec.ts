@@ -8,7 +8,7 @@ import { diffSpecs } from '@qualspec/diff';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '@qualspec/report';
 import type { SpecDocument } from '@qualspec/model';
 import { loadSpec } from '../diff.js';
-import { EXIT_OK, EXIT_USAGE, errorLine, parseArgs, userPath, writeAtomic } from './common.js';
+import { EXIT_OK, EXIT_USAGE, errorLine, parseArgs, userPath, writeAtomic, runCli, writeOut } from './common.js';
 
 const TOOL = 'diff-spec';
 
@@ -103,20 +103,4 @@ async function main(argv: string[]): Promise<number> {
   return EXIT_OK;
 }
 
-function writeOut(text: string): Promise<void> {
-  return new Promise((resolve) => {
-    process.stdout.on('error', () => resolve());
-    if (process.stdout.write(text)) resolve();
-    else process.stdout.once('drain', resolve);
-  });
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    console.error(errorLine(TOOL, null, e));
-    process.exitCode = EXIT_USAGE;
-  },
-);
+runCli(TOOL, main);

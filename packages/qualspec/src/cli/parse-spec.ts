@@ -5,7 +5,7 @@
  */
 import { basename, extname, join } from 'node:path';
 import type { Format, SpecDocument } from '@qualspec/model';
-import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, errorLine, parseArgs, userPath, writeAtomic } from './common.js';
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, errorLine, parseArgs, userPath, writeAtomic, runCli, writeOut } from './common.js';
 import { summary } from './summary.js';
 
 const TOOL = 'parse-spec';
@@ -91,9 +91,25 @@ async function main(argv: string[]): Promise<number> {
     return usage((e as Error).message);
   }
   // Start the PDF page reader now: it loads pdf.js while this thread loads the parsers.
-  if (inputFormat === 'pdf' || (!inputFormat && args.files.some((f) => /\.pdf$/i.test(f)))) {
-    (await import('@qualspec/pdf')).prewarmPdfWorkers();
+  const pdf = inputFormat === 'pdf' || (!inputFormat && args.files.some((f) => /\.pdf$/i.test(f))) ? await import('@qualspec/pdf') : null;
+  pdf?.prewarmPdfWorkers();
+  try {
+    return await run(args.files, o, format, inputFormat, maxPages, maxBytes);
+  } finally {
+    // A page reader that was started but never needed (a short PDF) must not hold the process.
+    await pdf?.closePdfWorkers();
   }
+}
+
+async function run(
+  files: string[],
+  o: Record<string, string | true>,
+  format: string,
+  inputFormat: Format | undefined,
+  maxPages: number | undefined,
+  maxBytes: number | undefined,
+): Promise<number> {
+  const args = { files };
   const { parseSpec } = await import('../parse.js');
   const output = typeof o.output === 'string' ? userPath(o.output) : null;
   const several = args.files.length > 1;
@@ -154,19 +170,4 @@ async function main(argv: string[]): Promise<number> {
   return exit;
 }
 
-function writeOut(text: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (process.stdout.write(text)) resolve();
-    else process.stdout.once('drain', resolve);
-  });
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    console.error(errorLine(TOOL, null, e));
-    process.exitCode = EXIT_USAGE;
-  },
-);
+runCli(TOOL, main);

@@ -10,14 +10,17 @@ export type { Root as HastRoot, Element as HastElement } from 'hast';
 
 export { hastToBlocks, isHidden, INVISIBLE, type PlaceOf, type HastToBlocksOptions } from './hast.js';
 
+const fragmentParser = unified().use(rehypeParse, { fragment: true }).freeze();
+const documentParser = unified().use(rehypeParse, { fragment: false }).freeze();
+
 /** Parse HTML as a fragment (no html/head/body added) into a hast tree, with source positions. */
 export function parseFragment(html: string): Root {
-  return unified().use(rehypeParse, { fragment: true }).parse(html);
+  return fragmentParser.parse(html);
 }
 
 /** Parse a whole HTML document into a hast tree, with source positions. */
 export function parseDocument(html: string): Root {
-  return unified().use(rehypeParse, { fragment: false }).parse(html);
+  return documentParser.parse(html);
 }
 
 /**

@@ -56,8 +56,12 @@ const REF_THEN_TITLE = new RegExp(String.raw`^(${REF_SOURCE})\s*(?:[:\-–]\s*)?
 /** A table-of-contents line: ends in a page number after a tab or dot leaders. */
 const TOC_LINE = /(?:\t|\.{3,}|…)\s*\d{1,3}\s*$/;
 
+/** What every unit heading starts with: a unit word, a reference, or a title label. */
+const HEADING_START = /^(?:unit|module|component|title|name|[A-Za-z]\s?\/)/i;
+
 export function matchUnitHeading(text: string, rowText: string | null): HeadingMatch | null {
   const line = rowText ?? text;
+  if (!HEADING_START.test(text) && !HEADING_START.test(line)) return null;
   if (TOC_LINE.test(line)) return null;
   let m = HEADING_REF.exec(text);
   if (m) return { ref: m[1]!, pending: false, number: null, title: cleanTitle(m[2]!) || null, byTitleLabel: false };

@@ -22,6 +22,9 @@ beforeAll(async () => {
     hf3web: 'documents/habc-l3-diploma.web.html',
     sfjdocx: 'documents/sfj-l2-certificate-draft.docx',
     sfjweb: 'documents/sfj-l2-certificate-draft.web.html',
+    pq2pdf: 'documents/proqual-l2-diploma.pdf',
+    hf3pdf: 'documents/habc-l3-diploma.pdf',
+    sfjpdf: 'documents/sfj-l2-certificate-draft.pdf',
   };
   for (const [k, f] of Object.entries(files)) docs[k] = await parseSpec(F(f));
 });
@@ -109,6 +112,9 @@ describe('the same specification as text and in another format and house style',
     ['hf3', 'hf3web'],
     ['sfj', 'sfjdocx'],
     ['sfj', 'sfjweb'],
+    ['pq2', 'pq2pdf'],
+    ['hf3', 'hf3pdf'],
+    ['sfj', 'sfjpdf'],
   ])('%s against %s: zero differences', (a, b) => {
     const r = diffSpecs([docs[a]!, docs[b]!]);
     expect(r.summary.differences).toBe(0);

@@ -16,7 +16,7 @@ const SEP = String.raw`\s*(?:[:\t]\s*|\s+[–-]\s+|\s+)`;
 
 /** Labels for a unit's reference number. */
 export const UNIT_REF_LABEL = new RegExp(
-  String.raw`^(?:unit\s+)?(?:reference\s+number|reference|ref\.?(?:\s+no\.?)?|number|no\.?|accreditation\s+(?:number|no\.?)|code|URN|(?:ofqual|rqf|qcf|qca|regulated)\s+(?:unit\s+)?(?:reference(?:\s+number)?|ref\.?|number|no\.?|code|id)|unit\s+accreditation\s+number)${SEP}(.*)$`,
+  String.raw`^(?:unit\s+)?(?:reference\s+number|reference|ref\.?(?:\s+no\.?)?|number|no\.?|accreditation\s+(?:number|no\.?)|code|id|URN|UAN|(?:ofqual|rqf|qcf|qca|regulated)\s+(?:unit\s+)?(?:reference(?:\s+number)?|ref\.?|number|no\.?|code|id)|unit\s+accreditation\s+number)${SEP}(.*)$`,
   'i',
 );
 /** Labels for a unit's running number (`Unit No: 7`). */

@@ -190,6 +190,15 @@ export function readUnit(items: Item[], span: { start: number; end: number; head
       guidance.push(it.cell ? it.cell.cells.filter(Boolean).join(' ') : it.text);
       continue;
     }
+    // A reference under a label no rule knows (`Accreditation ref. no. A/506/2130`): a short
+    // header line carrying one.
+    if (!reader.started && !u.refPrinted && firstOfRow && line.length <= 80) {
+      const ref = REF.exec(line);
+      if (ref && !OutcomeReader.opens(it)) {
+        u.refPrinted = ref[0];
+        if (titlePending || line.replace(ref[0], '').replace(/[^A-Za-z]+/g, '').length === 0 || /:|\t/.test(line)) continue;
+      }
+    }
     if (!reader.started && !OutcomeReader.opens(it) && !isLoAcHeader(it.text) && it.text.length <= 200) {
       if (titlePending) {
         u.title = cleanTitle(it.text);

@@ -118,4 +118,100 @@ LO1 Know how stock is controlled
       },
     ]);
   });
+
+  it('outcome and criteria sections with "The learner will:" headers, bullets, "UAN" and an unknown reference label', async () => {
+    const text = `City & Guilds Level 2 Certificate in Retail Knowledge (7298-02)
+Qualification handbook
+
+Unit 201 Understand the retail sector
+UAN: A/506/2130
+Level: 2
+Credit value: 4
+GLH: 30
+Unit aim
+This unit is about the retail sector and how it is organised.
+
+Learning outcome
+The learner will:
+1. Understand how the retail sector is organised
+Assessment criteria
+The learner can:
+1.1 Describe the structure of the retail sector
+1.2 Explain the role of
+    independent retailers
+Learning outcome
+The learner will:
+2. Know the legal requirements for retail
+Assessment criteria
+The learner can:
+2.1 State the main consumer laws
+2.2 Explain the responsibilities of retailers under:
+  • the Consumer Rights Act
+  • the Equality Act
+
+Unit 202 Serve customers
+Accreditation ref. no. F/506/2131
+Level: 2
+Credit value: 3
+GLH: 20
+Learning outcome
+The learner will:
+1. Be able to serve customers
+Assessment criteria
+The learner can:
+1.1 Greet customers
+1.2 Identify customer needs
+`;
+    const d = await parse(text, 'retail.txt');
+    expect(d.awardingBody).toBe('City & Guilds');
+    expect(shape(d)).toEqual([
+      {
+        ref: 'A/506/2130', number: '201', title: 'Understand the retail sector', level: 2, credits: 4, glh: 30,
+        outcomes: [
+          ['1', 'Understand how the retail sector is organised', ['1.1 Describe the structure of the retail sector', '1.2 Explain the role of independent retailers']],
+          ['2', 'Know the legal requirements for retail', ['2.1 State the main consumer laws', '2.2 Explain the responsibilities of retailers under: the Consumer Rights Act; the Equality Act']],
+        ],
+      },
+      { ref: 'F/506/2131', number: '202', title: 'Serve customers', level: 2, credits: 3, glh: 20, outcomes: [['1', 'Be able to serve customers', ['1.1 Greet customers', '1.2 Identify customer needs']]] },
+    ]);
+  });
+
+  it('a reference in brackets after the title, LO-prefixed outcomes and <br>-separated criteria in pipe-table cells', async () => {
+    const md = `# NCFE CACHE Level 3 Diploma in Care
+
+## Unit 01 Promote communication in care settings (J/506/2132)
+
+Unit summary: This unit covers communication.
+
+Guided learning hours: 25
+
+Level: 3
+
+| Learning outcomes (LOs) The learner will: | Assessment criteria (ACs) The learner can: |
+| --- | --- |
+| LO1 Understand why communication is important | 1.1 Identify the different reasons people communicate<br>1.2 Explain how communication affects relationships |
+| LO2 Be able to meet communication needs | 2.1 Demonstrate how to establish communication needs<br>2.2 Describe the factors to consider |
+
+## Unit 02 Engage in personal development (L/506/1788)
+
+Guided learning hours: 10
+
+Level: 3
+
+| Learning outcomes (LOs) | Assessment criteria (ACs) |
+| --- | --- |
+| LO1 Understand what is required for competence | 1.1 Describe the duties and responsibilities of own work role |
+`;
+    const d = await parse(md, 'care.md');
+    expect(shape(d)).toEqual([
+      {
+        ref: 'J/506/2132', number: '01', title: 'Promote communication in care settings', level: 3, credits: null, glh: 25,
+        outcomes: [
+          ['1', 'Understand why communication is important', ['1.1 Identify the different reasons people communicate', '1.2 Explain how communication affects relationships']],
+          ['2', 'Be able to meet communication needs', ['2.1 Demonstrate how to establish communication needs', '2.2 Describe the factors to consider']],
+        ],
+      },
+      { ref: 'L/506/1788', number: '02', title: 'Engage in personal development', level: 3, credits: null, glh: 10, outcomes: [['1', 'Understand what is required for competence', ['1.1 Describe the duties and responsibilities of own work role']]] },
+    ]);
+  });
 });

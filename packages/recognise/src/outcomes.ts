@@ -9,6 +9,8 @@ import type { Item } from './items.js';
 import {
   CRITERION_INLINE,
   CRITERION_START,
+  HEADER_PREFIX,
+  HEADER_SUFFIX,
   INLINE_BULLET,
   LIST_MARKER,
   OUTCOME_START,
@@ -106,7 +108,7 @@ export class OutcomeReader {
   /** Could this item begin the unit's content (outcome 1-3 or a criterion of outcome 1-3)? */
   static opens(it: Item): boolean {
     if (it.kind !== 'text') return false;
-    const tok = leadingToken(it.text);
+    const tok = leadingToken(it.text.replace(HEADER_PREFIX, ''));
     return !!tok && tok.major >= 1 && tok.major <= 3 && (tok.type === 'criterion' ? tok.minor >= 1 && tok.minor <= 3 : true);
   }
 
@@ -125,10 +127,12 @@ export class OutcomeReader {
     }
     this.afterHeader = false;
     if (this.open && this.openFromTable && !it.cell) this.open = null;
-    const tok = leadingToken(it.text);
+    const prefix = HEADER_PREFIX.exec(it.text);
+    const text = prefix ? it.text.slice(prefix[0].length) : it.text;
+    const tok = leadingToken(text);
     if (tok && this.take(tok, it, role)) return true;
     if (this.ended) return false;
-    return this.continueWith(it.text, it, role);
+    return this.continueWith(text, it, role);
   }
 
   private take(tok: Token, it: Item, role: Role): boolean {
@@ -248,7 +252,7 @@ export class OutcomeReader {
       // Expected numbers split anywhere; in a criteria column any spaced number does (misnumbered ones too).
       const spaced = m.index > 0 && /\s/.test(text[m.index - 1]!);
       if (!next.includes(number) && !(spaced && role === 'criterion' && target.kind === 'criterion')) continue;
-      parts[parts.length - 1] = text.slice(0, m.index).trim();
+      parts[parts.length - 1] = text.slice(0, m.index).replace(HEADER_SUFFIX, '').trim();
       if (!parts[parts.length - 1]) parts.pop();
       const rest = text.slice(m.index + m[0].length);
       const tok: Token = { type: 'criterion', major: Number(m[1]), minor: Number(m[2]), rest };

@@ -109,6 +109,12 @@ export function isLoAcHeader(text: string): boolean {
   return text.replace(HEADER_WORDS, '') === '';
 }
 
+/** A header phrase run into the first outcome or criterion (`The learner will: 1. Understand …`). */
+export const HEADER_PREFIX = /^(?:(?:learning\s+outcomes?|assessment\s+criteri(?:a|on))\s*[-–:]?\s*)?(?:the\s+)?learners?\s+(?:will|can|must|should)(?:\s+be\s+able\s+to)?\s*:\s*(?=\S)/i;
+
+/** A header phrase left at the end of text before a run-in criterion (`… stock The learner can: 1.1 …`). */
+export const HEADER_SUFFIX = /\s*(?:(?:the\s+)?learners?\s+(?:will|can|must|should)(?:\s+be\s+able\s+to)?|assessment\s+criteri(?:a|on)|learning\s+outcomes?)\s*:?\s*$/i;
+
 /** Column roles from a header cell. */
 export function columnRole(text: string): 'outcome' | 'criterion' | 'number' | null {
   if (/criteri/i.test(text) || /learner\s+can/i.test(text)) return 'criterion';

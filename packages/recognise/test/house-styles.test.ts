@@ -214,4 +214,10 @@ Level: 3
       { ref: 'L/506/1788', number: '02', title: 'Engage in personal development', level: 3, credits: null, glh: 10, outcomes: [['1', 'Understand what is required for competence', ['1.1 Describe the duties and responsibilities of own work role']]] },
     ]);
   });
+
+  it('a header phrase run into the first outcome and criterion of a flattened table', async () => {
+    const text = 'Unit 3: Handle stock\nUnit reference: T/506/2126\nThe learner will: 1 Know how to store stock The learner can: 1.1 Describe safe storage\n1.2 Explain stock rotation\n';
+    const d = await parse(text, 'stock.txt');
+    expect(shape(d)[0]!.outcomes).toEqual([['1', 'Know how to store stock', ['1.1 Describe safe storage', '1.2 Explain stock rotation']]]);
+  });
 });

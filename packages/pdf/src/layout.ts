@@ -725,7 +725,9 @@ function regionColumns(r: Region): RegionCols {
       rights[c] = Math.max(rights[c]!, f.x1);
     }
   }
-  const cols = colLines.map((ls, c) => paragraphsOf(ls, rights[c]!));
+  // A column's left text edge: lines indented from it (not centred) are list items whose
+  // markers are drawn, not printed (browsers' and word processors' bullets).
+  const cols = colLines.map((ls, c) => paragraphsOf(ls, rights[c]!, ls.length ? Math.min(...ls.map((l) => l.x0)) : null));
   // Rows follow the leftmost column (for a continued table, its first column, even when empty here).
   const anchorCol = r.continued ? 0 : Math.max(0, cols.findIndex((ps) => ps.length > 0));
   let aligned = 0;

@@ -2,6 +2,7 @@
  * A layout no seed shows, as a web page and as the PDF a browser prints from it (bullets drawn,
  * not printed): the same units, outcomes and criteria from both, checked by eye once.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSpec, type SpecDocument } from 'qualspec';
 import { fixture } from './helpers/fixtures.js';
@@ -33,5 +34,20 @@ describe('label tables and outcome/criterion tables, as a web page and as a brow
     expect(d.awardingBody).toBe('Pearson');
     expect(d.qualification).toMatchObject({ title: 'Pearson BTEC Level 2 Certificate in Business', number: '601/3576/1', level: 2 });
     expect(shape(d)).toEqual(expected);
+  });
+});
+
+describe('one table row per criterion, the number in its own column, outcome cells spanning rows', () => {
+  // The expected content is the hand-checked gold of seed 003 for the three units laid out here.
+  const gold = JSON.parse(readFileSync(fixture('seeds/003_46569ff9cfb36880.gold.json'), 'utf8')) as SpecDocument;
+  const units = ['K/506/2169', 'D/506/1942', 'Y/506/2166'].map((r) => gold.units.find((u) => u.ref === r)!);
+  const want = units.map((u) => [u.ref, u.number, u.title, u.level, u.credits, u.glh, u.outcomes.map((o) => [o.number, o.text, o.criteria.map((c) => `${c.number} ${c.text}`)])]);
+
+  it.each(['criterion-rows.html', 'criterion-rows.pdf'])('%s', async (name) => {
+    const d = await parseSpec(fixture(`house-styles/${name}`));
+    expect(shape(d)).toEqual(want);
+    expect(d.diagnostics).toEqual([]);
+    // The browser's running header and footer (date, title, file URL, page N/M) stay out.
+    expect(JSON.stringify(d.units)).not.toMatch(/file:|\d+\/\d+\/\d+,|Example Awards/);
   });
 });

@@ -533,15 +533,19 @@ function mergeSpans(spans: Span[], add: Array<{ x0: number; x1: number }>): Span
 
 /** Column index of a fragment under `spans`, or -1 when it does not fit (sticks out left or crosses a gutter). */
 function columnOf(f: { x0: number; x1: number }, spans: Span[], slack = 1.5): number {
+  // `slack` lets text stick out left of the first column; inner column starts allow a little.
   if (f.x0 < spans[0]!.x0 - slack) return -1;
-  for (let c = spans.length - 1; c >= 0; c--) {
-    if (f.x0 >= spans[c]!.x0 - slack || c === 0) {
-      const next = spans[c + 1];
-      if (next && f.x1 > next.x0 - 0.5) return -1;
-      return c;
+  const inner = Math.min(slack, 3);
+  let c = 0;
+  for (let k = spans.length - 1; k > 0; k--) {
+    if (f.x0 >= spans[k]!.x0 - inner) {
+      c = k;
+      break;
     }
   }
-  return -1;
+  const next = spans[c + 1];
+  if (next && f.x1 > next.x0 - 0.5) return -1;
+  return c;
 }
 
 function fits(l: Line, spans: Span[], slack = 1.5): boolean {

@@ -3,7 +3,7 @@
  * reading order, with where it sits (table, row, column) so rules can ask "is this the
  * outcome column?" without knowing the source format.
  */
-import { collapse, type Block, type Place } from '@qualspec/blocks';
+import { collapse, type Block, type Cell, type Paragraph, type Place } from '@qualspec/blocks';
 
 export interface Cellpos {
   table: number;
@@ -48,9 +48,10 @@ export function itemsOf(blocks: Block[]): Item[] {
         const cells = r.cells.map((c) => collapse(c.blocks.map((p) => p.text).join(' ')));
         const rowText = cells.join('\t');
         // Column index counts spans, so a cell's column is stable across rows.
-        let col = 0;
-        r.cells.forEach((c) => {
-          for (const p of c.blocks) {
+        const order = readingOrder(r.cells);
+        for (const { p, ci } of order.items) {
+          const col = order.col[ci]!;
+          {
             // Cells holding only rules or dashes (`--`) carry nothing.
             if (!/[\p{L}\p{N}]/u.test(p.text)) continue;
             push({
@@ -63,12 +64,41 @@ export function itemsOf(blocks: Block[]): Item[] {
               cell: { table: t, row: ri, col, cols: r.cells.reduce((s, x) => s + (x.colSpan || 1), 0), header: !!r.header, rowText, cells },
             });
           }
-          col += c.colSpan || 1;
-        });
+        }
       });
     }
   }
   return items;
+}
+
+const BARE_NUMBER = /^(?:[A-Za-z]{1,2}\s?)?\d{1,2}(?:\.\d{1,2})*\.?$/;
+
+/**
+ * The order a row's paragraphs are read in: cell by cell, left to right, except that a cell of
+ * bare numbers beside a cell with as many paragraphs is read pairwise (`1.1`, its text, `1.2`,
+ * its text), as the numbers label the texts beside them.
+ */
+function readingOrder(cells: Cell[]): { items: { p: Paragraph; ci: number }[]; col: number[] } {
+  const col: number[] = [];
+  let x = 0;
+  for (const c of cells) {
+    col.push(x);
+    x += c.colSpan || 1;
+  }
+  const items: { p: Paragraph; ci: number }[] = [];
+  for (let ci = 0; ci < cells.length; ci++) {
+    const c = cells[ci]!;
+    const next = cells[ci + 1];
+    const labels = c.blocks.filter((p) => /[\p{L}\p{N}]/u.test(p.text));
+    const texts = next?.blocks.filter((p) => /[\p{L}\p{N}]/u.test(p.text)) ?? [];
+    if (labels.length >= 2 && labels.length === texts.length && labels.every((p) => BARE_NUMBER.test(p.text))) {
+      labels.forEach((p, k) => items.push({ p, ci }, { p: texts[k]!, ci: ci + 1 }));
+      ci++;
+      continue;
+    }
+    for (const p of c.blocks) items.push({ p, ci });
+  }
+  return { items, col };
 }
 
 /**

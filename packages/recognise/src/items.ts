@@ -8,7 +8,10 @@ import { collapse, type Block, type Cell, type Paragraph, type Place } from '@qu
 export interface Cellpos {
   table: number;
   row: number;
+  /** Column, counting spans. */
   col: number;
+  /** Index of the cell in its row (into `cells`). */
+  index: number;
   cols: number;
   /** The adapter marked the row as a header row. */
   header: boolean;
@@ -61,7 +64,7 @@ export function itemsOf(blocks: Block[]): Item[] {
               depth: p.depth ?? 0,
               heading: p.heading ?? 0,
               emphasis: p.emphasis ?? null,
-              cell: { table: t, row: ri, col, cols: r.cells.reduce((s, x) => s + (x.colSpan || 1), 0), header: !!r.header, rowText, cells },
+              cell: { table: t, row: ri, col, index: ci, cols: r.cells.reduce((s, x) => s + (x.colSpan || 1), 0), header: !!r.header, rowText, cells },
             });
           }
         }

@@ -67,6 +67,7 @@ export class OutcomeReader {
   /** Numbering restarted (a tracking sheet or form repeating the unit): the rest is not content. */
   ended = false;
   private readonly roles = new Map<number, Role[]>();
+  private readonly rowsSeen = new Set<string>();
   private lastRoles: Role[] | null = null;
   private readonly seen = new Set<string>();
   private afterHeader = false;
@@ -87,22 +88,24 @@ export class OutcomeReader {
   /** Column roles of the item's table, from its header row (or the previous table's, same width). */
   private roleOf(it: Item): Role {
     if (!it.cell) return null;
-    const t = it.cell.table;
-    let roles = this.roles.get(t);
-    if (!roles) {
-      roles = it.cell.cells.map((c) => (isLoAcHeader(c) || /outcome|criteri/i.test(c) ? columnRole(c) : null));
-      if (!roles.some(Boolean)) roles = this.lastRoles && this.lastRoles.length === it.cell.cells.length ? this.lastRoles : [];
-      this.roles.set(t, roles);
-      if (roles.some(Boolean)) this.lastRoles = roles;
-    } else if (!roles.some(Boolean)) {
-      const found = it.cell.cells.map((c) => (isLoAcHeader(c) || /outcome|criteri/i.test(c) ? columnRole(c) : null));
-      if (found.some(Boolean)) {
-        roles = found;
-        this.roles.set(t, roles);
-        this.lastRoles = roles;
+    const { table, row, cells } = it.cell;
+    const key = `${table}:${row}`;
+    if (!this.rowsSeen.has(key)) {
+      this.rowsSeen.add(key);
+      // A header row names the columns (the latest one wins: headers can take several rows).
+      const filled = cells.filter((c) => c.trim());
+      const headerish = (c: string) => c.length < 100 && !/\d/.test(c) && /outcome|criteri|learner/i.test(c);
+      if ((filled.length >= 2 || it.cell.header) && filled.length > 0 && filled.every(headerish)) {
+        const found = cells.map((c) => (headerish(c) ? columnRole(c) : null));
+        if (found.some(Boolean)) {
+          this.roles.set(table, found);
+          this.lastRoles = found;
+        }
       }
+      // A table without a header row continues the last one's columns (same width).
+      if (!this.roles.has(table)) this.roles.set(table, this.lastRoles && this.lastRoles.length === cells.length ? this.lastRoles : []);
     }
-    return roles[it.cell.col] ?? null;
+    return this.roles.get(table)![it.cell.index] ?? null;
   }
 
   /** Could this item begin the unit's content (outcome 1-3 or a criterion of outcome 1-3)? */

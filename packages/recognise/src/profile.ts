@@ -14,6 +14,7 @@ import {
   QUAL_NUMBER_LABEL,
   QUAL_TITLE_LABEL,
   TQT_LABEL,
+  splitLabels,
 } from './rules.js';
 
 const QUAL_TITLE_SHAPE = /\bLevel\s+\d+\b.*\b(?:Award|Certificate|Diploma|Extended\s+Diploma|Qualification|NVQ|Apprenticeship)\b|\b(?:Award|Certificate|Diploma)\s+in\b/i;
@@ -39,11 +40,13 @@ export function readProfile(items: Item[], end: number, diags: Diagnostics): Omi
       if (seenRows.has(key)) continue;
       seenRows.add(key);
     }
-    const line = lineText(it).replace(/^\t+/, '').replace(/\*\*/g, '');
+    for (const line of splitLabels(lineText(it).replace(/^\t+/, '').replace(/\*\*/g, ''))) readLine(line, it, j);
+  }
+  function readLine(line: string, it: Item, j: number) {
     let m: RegExpExecArray | null;
     if ((m = QUAL_TITLE_LABEL.exec(line))) {
       q.title ??= m[1]!.replace(/\t+/g, ' ').trim();
-      continue;
+      return;
     }
     if (QUAL_NUMBER_LABEL.test(line) && (m = QUAL_NUMBER.exec(line))) {
       if (!q.number) {
@@ -51,26 +54,26 @@ export function readProfile(items: Item[], end: number, diags: Diagnostics): Omi
         q.number = check.number;
         if (check.valid === false) diags.warn('qualification-number-check', `qualification number ${check.number} fails its check digit (expected ${check.suggestion})`, null, it.place);
       }
-      continue;
+      return;
     }
     if ((m = LEVEL_LABEL.exec(line)) && /^\d+$/.test(m[1]!) && !m[2]) {
       q.level ??= Number(m[1]);
-      continue;
+      return;
     }
     if ((m = CREDITS_LABEL.exec(line))) {
       q.credits ??= Number(m[1]);
-      continue;
+      return;
     }
     if ((m = GLH_LABEL.exec(line))) {
       if (q.glh == null) {
         q.glh = Number(m[1]);
         q.glhMax = m[2] ? Number(m[2]) : null;
       }
-      continue;
+      return;
     }
     if ((m = TQT_LABEL.exec(line))) {
       q.tqt ??= Number(m[1]);
-      continue;
+      return;
     }
     if (!firstTitleLine && !it.cell && it.text.length <= 160 && QUAL_TITLE_SHAPE.test(it.text) && !/[.;]$/.test(it.text) && !/^(?:the|this|a|an)\s/i.test(it.text)) {
       firstTitleLine = it.text;

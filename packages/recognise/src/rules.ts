@@ -33,6 +33,15 @@ export const QUAL_TITLE_LABEL = /^(?:qualification\s+title|title\s+of\s+(?:the\s
 export const QUAL_NUMBER = /\b(\d{3}\s?\/\s?\d{4}\s?\/\s?[\dX])\b/;
 export const QUAL_NUMBER_LABEL = /(?:qualification\s+(?:accreditation\s+)?(?:number|no\.?|reference|code)|\bQAN\b|ofqual\s+(?:qualification\s+)?(?:number|reference|code)|\bRQF\s+number)/i;
 
+/** Label words that start a `Label: value` pair (several may share one line: `Unit reference: X Level: 3`). */
+const LABEL_WORDS = String.raw`(?:unit\s+(?:title|reference(?:\s+number)?|number|no\.?|code)|title|level|credits?(?:\s+value)?|glh|guided\s+learning\s+hours(?:\s*\(glh\))?|total\s+qualification\s+time|tqt|urn|uan|reference(?:\s+number)?|accreditation\s+(?:number|no\.?))`;
+const LABEL_SPLIT = new RegExp(String.raw`\s+(?=${LABEL_WORDS}\s*:)`, 'i');
+
+/** `Unit reference: K/506/2169 Level: 3` as its two `Label: value` pairs; other text unchanged. */
+export function splitLabels(text: string): string[] {
+  return text.split(LABEL_SPLIT).filter(Boolean);
+}
+
 /**
  * Unit headings. Each returns the parts it found; a heading is only taken as a unit when
  * outcome or criterion content follows it (see units.ts).
@@ -64,7 +73,12 @@ export function matchUnitHeading(text: string, rowText: string | null): HeadingM
   if (!HEADING_START.test(text) && !HEADING_START.test(line)) return null;
   if (TOC_LINE.test(line)) return null;
   let m = HEADING_REF.exec(text);
-  if (m) return { ref: m[1]!, pending: false, number: null, title: cleanTitle(m[2]!) || null, byTitleLabel: false };
+  if (m) {
+    // `Unit reference: X Level: 3`: what follows the reference is another label, not a title.
+    const rest = splitLabels(m[2]!)[0] ?? '';
+    const title = /^[A-Za-z][A-Za-z ]{1,30}:/.test(rest) ? '' : cleanTitle(rest);
+    return { ref: m[1]!, pending: false, number: null, title: title || null, byTitleLabel: false };
+  }
   m = HEADING_NUMBER.exec(text);
   if (m && !/\d{1,3}\s*$/.test(m[2]!.replace(REF, ''))) {
     const title = m[2]!;
@@ -117,8 +131,12 @@ export const HEADER_SUFFIX = /\s*(?:(?:the\s+)?learners?\s+(?:will|can|must|shou
 
 /** Column roles from a header cell. */
 export function columnRole(text: string): 'outcome' | 'criterion' | 'number' | null {
-  if (/criteri/i.test(text) || /learner\s+can/i.test(text)) return 'criterion';
-  if (/outcome/i.test(text) || /learner\s+will/i.test(text)) return 'outcome';
+  const criterion = /criteri/i.test(text) || /learner\s+can/i.test(text);
+  const outcome = /outcome/i.test(text) || /learner\s+will/i.test(text);
+  // `Learning outcomes and assessment criteria` spans both columns: it names neither.
+  if (criterion && outcome) return null;
+  if (criterion) return 'criterion';
+  if (outcome) return 'outcome';
   if (/^(?:no\.?|ref\.?|#|number)$/i.test(text.trim())) return 'number';
   return null;
 }

@@ -22,6 +22,7 @@ import {
   cleanTitle,
   isLoAcHeader,
   matchUnitHeading,
+  splitLabels,
   type HeadingMatch,
 } from './rules.js';
 
@@ -175,7 +176,7 @@ export function readUnit(items: Item[], span: { start: number; end: number; head
     if (rowKey) seenRows.add(rowKey);
     const line = it.cell ? it.cell.rowText.replace(/^\t+/, '') : it.text;
     if (!reader.started || reader.ended || inGuidance) {
-      if (firstOfRow && readLabel(u, line, it, diags, name)) continue;
+      if (firstOfRow && splitLabels(line).map((part) => readLabel(u, part, it, diags, name)).some(Boolean)) continue;
       if (it.cell && !firstOfRow && !reader.started && isLabelRow(line)) continue;
     }
     const g = !it.cell || it.cell.col === 0 ? GUIDANCE_HEADING.exec(it.text) : null;

@@ -220,4 +220,22 @@ Level: 3
     const d = await parse(text, 'stock.txt');
     expect(shape(d)[0]!.outcomes).toEqual([['1', 'Know how to store stock', ['1.1 Describe safe storage', '1.2 Explain stock rotation']]]);
   });
+
+  it('a table title row spanning both columns, header rows in a table of their own, labels sharing a line', async () => {
+    const html = `<h2>Unit 4: Resolve problems</h2><p>Unit reference: K/506/2169 Level: 3 Credit value: 4</p>
+<table><tr><td colspan="2">Learning outcomes and assessment criteria</td></tr>
+<tr><td>Learning outcomes</td><td>Assessment criteria</td></tr><tr><td>The learner will:</td><td>The learner can:</td></tr></table>
+<table><tr><td>1 Understand problems</td><td><p>1.1 Describe common problems</p><p>1.2 Explain how to escalate a problem</p></td></tr>
+<tr><td>2 Be able to resolve problems</td><td><p>2.1 Agree a solution</p></td></tr></table>`;
+    const d = await parse(html, 'problems.html');
+    expect(shape(d)).toEqual([
+      {
+        ref: 'K/506/2169', number: '4', title: 'Resolve problems', level: 3, credits: 4, glh: null,
+        outcomes: [
+          ['1', 'Understand problems', ['1.1 Describe common problems', '1.2 Explain how to escalate a problem']],
+          ['2', 'Be able to resolve problems', ['2.1 Agree a solution']],
+        ],
+      },
+    ]);
+  });
 });

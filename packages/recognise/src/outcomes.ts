@@ -112,7 +112,8 @@ export class OutcomeReader {
   static opens(it: Item): boolean {
     if (it.kind !== 'text') return false;
     const tok = leadingToken(it.text.replace(HEADER_PREFIX, ''));
-    return !!tok && tok.major >= 1 && tok.major <= 3 && (tok.type === 'criterion' ? tok.minor >= 1 && tok.minor <= 3 : true);
+    // A bare number (a table's level or credit on a line of its own) opens nothing.
+    return !!tok && tok.major >= 1 && tok.major <= 3 && (tok.type === 'criterion' ? tok.minor >= 1 && tok.minor <= 3 : tok.rest !== '');
   }
 
   /** Feed one item; returns false when the item was not taken as content. */
@@ -214,11 +215,15 @@ export class OutcomeReader {
     return true;
   }
 
-  /** Does criterion `tok` continue its own outcome's numbering (`1.3` after `1.2`)? */
+  /**
+   * Does criterion `tok` continue its own, earlier outcome (`1.3` after `1.2`; or `3.1` for an
+   * outcome 3 printed, without criteria yet, before outcome 4)?
+   */
   private continues(tok: Token): boolean {
     const o = this.outcomes.find((x) => Number(x.number) === tok.major);
-    const prev = o?.criteria[o.criteria.length - 1];
-    return !!prev && prev.number === `${tok.major}.${tok.minor - 1}`;
+    if (!o) return false;
+    const prev = o.criteria[o.criteria.length - 1];
+    return prev ? prev.number === `${tok.major}.${tok.minor - 1}` : tok.minor === 1;
   }
 
   private addCriterion(o: OutcomeDraft, number: string, text: string, it: Item): void {

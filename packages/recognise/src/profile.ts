@@ -15,6 +15,7 @@ import {
   QUAL_TITLE_LABEL,
   TQT_LABEL,
   splitLabels,
+  BARE_LABEL,
 } from './rules.js';
 
 const QUAL_TITLE_SHAPE = /\bLevel\s+\d+\b.*\b(?:Award|Certificate|Diploma|Extended\s+Diploma|Qualification|NVQ|Apprenticeship)\b|\b(?:Award|Certificate|Diploma)\s+in\b/i;
@@ -40,7 +41,16 @@ export function readProfile(items: Item[], end: number, diags: Diagnostics): Omi
       if (seenRows.has(key)) continue;
       seenRows.add(key);
     }
-    for (const line of splitLabels(lineText(it).replace(/^\t+/, '').replace(/\*\*/g, ''))) readLine(line, it, j);
+    let text = lineText(it).replace(/^\t+/, '').replace(/\*\*/g, '');
+    // A label on a line of its own takes the next line as its value (tables read cell by cell).
+    if (!it.cell && BARE_LABEL.test(text)) {
+      const next = items.slice(j + 1, Math.min(end, j + 3)).find((x) => x.kind === 'text');
+      if (next && !next.cell && next.text.length <= 120 && !BARE_LABEL.test(next.text)) {
+        text = `${text.replace(/:$/, '')}: ${next.text}`;
+        j = next.i;
+      }
+    }
+    for (const line of splitLabels(text)) readLine(line, it, j);
   }
   function readLine(line: string, it: Item, j: number) {
     let m: RegExpExecArray | null;

@@ -37,6 +37,12 @@ export const QUAL_NUMBER_LABEL = /(?:qualification\s+(?:accreditation\s+)?(?:num
 const LABEL_WORDS = String.raw`(?:unit\s+(?:title|reference(?:\s+number)?|number|no\.?|code)|title|level|credits?(?:\s+value)?|glh|guided\s+learning\s+hours(?:\s*\(glh\))?|total\s+qualification\s+time|tqt|urn|uan|reference(?:\s+number)?|accreditation\s+(?:number|no\.?))`;
 const LABEL_SPLIT = new RegExp(String.raw`\s+(?=${LABEL_WORDS}\s*:)`, 'i');
 
+/** A line that is only a label (`Guided learning hours (GLH)`, `Unit reference`), its value on the next line. */
+export const BARE_LABEL = new RegExp(
+  String.raw`^(?:${LABEL_WORDS}|qualification\s+(?:title|number)|ofqual\s+(?:qualification\s+)?number|credit\s+value|guided\s+learning\s+hours\s*\(glh\)|total\s+qualification\s+time\s*\(tqt\))\s*:?$`,
+  'i',
+);
+
 /** `Unit reference: K/506/2169 Level: 3` as its two `Label: value` pairs; other text unchanged. */
 export function splitLabels(text: string): string[] {
   return text.split(LABEL_SPLIT).filter(Boolean);

@@ -74,6 +74,8 @@ export function readStructure(items: Item[], end: number): { rules: Rules | null
   let pendingLines = 0;
   const seenRows = new Set<string>();
   let rowsInGroup = 0;
+  /** The last row read from plain text, and which of its number columns comes next. */
+  const last: { text: { row: TableRow; order: Field[]; next: number } | null } = { text: null };
 
   const current = (): number => {
     if (!groups.length) groups.push({ name: 'Units', kind: 'mandatory', minCredits: null, maxCredits: null, units: [], intro: [] });
@@ -85,6 +87,14 @@ export function readStructure(items: Item[], end: number): { rules: Rules | null
     rows.push(row);
     groups[g]!.units.push({ ref: row.ref, title: row.title, level: row.level, credits: row.credits, glh: row.glh });
     rowsInGroup++;
+    return row;
+  };
+  /** A row from plain text: later lines holding only a number fill its remaining number columns. */
+  const addTextRow = (r: Omit<TableRow, 'group'>) => {
+    const row = addRow(r);
+    const order = textOrder.length ? textOrder : orderFromWords(headerWords);
+    const filled = order.filter((f) => (f === 'level' || f === 'credits' || f === 'glh') && row[f] != null).length;
+    last.text = { row, order, next: filled };
   };
 
   for (let j = 0; j < end; j++) {
@@ -124,6 +134,19 @@ export function readStructure(items: Item[], end: number): { rules: Rules | null
       startGroup(h);
       continue;
     }
+    // A table read cell by cell (pdftotext): the row's numbers follow on lines of their own.
+    const open = last.text;
+    if (open && /^\d{1,3}$/.test(text)) {
+      const field = open.order[open.next];
+      if (field === 'level' || field === 'credits' || field === 'glh') {
+        open.row[field] = Number(text);
+        open.next++;
+        const g = groups[open.row.group]!.units;
+        g[g.length - 1]![field] = Number(text);
+        continue;
+      }
+    }
+    last.text = null;
     const refAt = REF_AT_START.exec(text);
     if (refAt) {
       const rest = text.slice(refAt[0].length).trim();
@@ -133,7 +156,7 @@ export function readStructure(items: Item[], end: number): { rules: Rules | null
       if (nums && nums[1]!.trim()) {
         base.title = cleanTitle(nums[1]!);
         assignNumbers(base, nums[2]!, textOrder);
-        addRow(base);
+        addTextRow(base);
         pending = null;
       } else {
         base.title = cleanTitle(rest);
@@ -147,7 +170,7 @@ export function readStructure(items: Item[], end: number): { rules: Rules | null
       if (nums) {
         pending.title = cleanTitle(`${pending.title} ${nums[1]!}`);
         assignNumbers(pending, nums[2]!, textOrder);
-        addRow(pending);
+        addTextRow(pending);
         pending = null;
         continue;
       }
@@ -199,7 +222,8 @@ function firstMatch<T>(sentences: string[], re: RegExp, f: (m: RegExpExecArray) 
 
 /** Column order of a flattened table from its header words (`Unit Level`, `Credit Value`, `GLH`). */
 function orderFromWords(words: string[]): Field[] {
-  const text = words.join(' ').toLowerCase();
+  // Column headers are short and hold no numbers (an intro sentence's `19 credits` is not one).
+  const text = words.filter((w) => w.length <= 40 && !/\d/.test(w)).join(' ').toLowerCase();
   const found: [Field, number][] = [];
   const at = (re: RegExp) => {
     const m = re.exec(text);

@@ -43,11 +43,19 @@ function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Map<
   const pageEnds = new Map<number, number | null>();
   // Page-number sites: a bare page number, or a line whose shape recurs with one of its
   // numbers rising a little each time (`Version 2.1 Page 9 of 40`, `… | 10`).
+  // Bare numbers count as page numbers only where they rise like page numbers.
   const sites: { i: number; page: string }[] = [];
+  let lastPage = -1;
   for (let i = 0; i < lines.length; i++) {
     const m = PAGE_NUMBER.exec(lines[i]!);
-    if (m && lines[i]!.trim()) sites.push({ i, page: m[1]! });
+    if (!m || !lines[i]!.trim()) continue;
+    const n = Number(m[1]);
+    if (n > lastPage) {
+      sites.push({ i, page: m[1]! });
+      lastPage = n;
+    }
   }
+  if (sites.length === 1) sites.pop();
   const byShape = new Map<string, number[]>();
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.trim();
@@ -114,6 +122,45 @@ function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Map<
 }
 
 /**
+ * Page furniture when form feeds mark the pages (pdftotext): the first and last lines of each
+ * page whose shape (digits folded) recurs at the same edge of many pages, and bare page numbers
+ * at an edge.
+ */
+function findEdgeFurniture(lines: string[], ends: Set<number>): { drop: Set<number>; pageEnds: Map<number, number | null> } {
+  const bounds: [number, number][] = [];
+  let start = 0;
+  for (const e of [...ends].sort((a, b) => a - b)) {
+    bounds.push([start, e]);
+    start = e + 1;
+  }
+  if (start < lines.length) bounds.push([start, lines.length - 1]);
+  const edges = (from: number, to: number, dir: 1 | -1): number[] => {
+    const out: number[] = [];
+    for (let i = dir > 0 ? from : to; i >= from && i <= to && out.length < 2; i += dir) if (lines[i]!.trim()) out.push(i);
+    return out;
+  };
+  // An edge line's key: its text with the page's own number folded (a printed page number
+  // runs close to the page's position; other numbers, such as unit references, stay).
+  const key = (i: number, page: number, side: string) =>
+    `${side}:${collapse(lines[i]!).toLowerCase().replace(/\d+/g, (d) => (Math.abs(Number(d) - page) <= 10 ? '#' : d))}`;
+  const counts = new Map<string, number>();
+  const pageEdges = bounds.map(([a, b]) => ({ top: edges(a, b, 1), bottom: edges(a, b, -1) }));
+  pageEdges.forEach((p, k) => {
+    for (const [side, idx] of [['top', p.top], ['bottom', p.bottom]] as const) {
+      for (const c of new Set(idx.map((i) => key(i, k + 1, side)))) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+  });
+  const min = Math.max(2, Math.ceil(0.3 * bounds.length));
+  const drop = new Set<number>();
+  pageEdges.forEach((p, k) => {
+    for (const [side, idx] of [['top', p.top], ['bottom', p.bottom]] as const) {
+      for (const i of idx) if (PAGE_NUMBER.test(lines[i]!) || (counts.get(key(i, k + 1, side)) ?? 0) >= min) drop.add(i);
+    }
+  });
+  return { drop, pageEnds: new Map([...ends].map((e) => [e, null])) };
+}
+
+/**
  * Site chrome of a pasted web page: a line of some length that occurs both near the start and
  * near the end of the document (registration banners, advert strap lines). Its repeats are
  * dropped and mark a break in the flow of text.
@@ -153,7 +200,7 @@ export function segment(text: string): Segment[] {
       }
     } else lines.push(l);
   }
-  const { drop, pageEnds } = findPageFurniture(lines);
+  const { drop, pageEnds } = formFeedEnds.size >= 2 ? findEdgeFurniture(lines, formFeedEnds) : findPageFurniture(lines);
   for (const e of formFeedEnds) if (!pageEnds.has(e)) pageEnds.set(e, null);
   const chrome = findChrome(lines, drop);
 

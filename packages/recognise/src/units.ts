@@ -162,7 +162,8 @@ export function readUnit(items: Item[], span: { start: number; end: number; head
   const guidance: string[] = [];
   let inGuidance = false;
   let titlePending = !u.title;
-  let titleFrom = -1;
+  // A heading's title may wrap onto the next line.
+  let titleFrom = u.title ? span.start : -1;
 
   for (let j = span.start + 1; j < span.end; j++) {
     const it = items[j]!;

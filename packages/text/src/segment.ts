@@ -141,8 +141,16 @@ function findEdgeFurniture(lines: string[], ends: Set<number>): { drop: Set<numb
   };
   // An edge line's key: its text with the page's own number folded (a printed page number
   // runs close to the page's position; other numbers, such as unit references, stay).
-  const key = (i: number, page: number, side: string) =>
-    `${side}:${collapse(lines[i]!).toLowerCase().replace(/\d+/g, (d) => (Math.abs(Number(d) - page) <= 10 ? '#' : d))}`;
+  const key = (i: number, page: number, side: string) => {
+    const text = collapse(lines[i]!).toLowerCase();
+    // Fold the one number nearest the page's position: its printed page number.
+    let best: { at: number; len: number; d: number } | null = null;
+    for (const m of text.matchAll(/\d+/g)) {
+      const d = Math.abs(Number(m[0]) - page);
+      if (d <= 15 && (!best || d <= best.d)) best = { at: m.index!, len: m[0].length, d };
+    }
+    return `${side}:${best ? text.slice(0, best.at) + '#' + text.slice(best.at + best.len) : text}`;
+  };
   const counts = new Map<string, number>();
   const pageEdges = bounds.map(([a, b]) => ({ top: edges(a, b, 1), bottom: edges(a, b, -1) }));
   pageEdges.forEach((p, k) => {
@@ -152,11 +160,24 @@ function findEdgeFurniture(lines: string[], ends: Set<number>): { drop: Set<numb
   });
   const min = Math.max(2, Math.ceil(0.3 * bounds.length));
   const drop = new Set<number>();
+  const furniture = new Set<string>();
   pageEdges.forEach((p, k) => {
     for (const [side, idx] of [['top', p.top], ['bottom', p.bottom]] as const) {
-      for (const i of idx) if (PAGE_NUMBER.test(lines[i]!) || (counts.get(key(i, k + 1, side)) ?? 0) >= min) drop.add(i);
+      for (const i of idx) {
+        if (PAGE_NUMBER.test(lines[i]!)) drop.add(i);
+        else if ((counts.get(key(i, k + 1, side)) ?? 0) >= min) {
+          drop.add(i);
+          furniture.add(key(i, k + 1, ''));
+        }
+      }
     }
   });
+  // pdftotext sometimes prints a page's footer among its text: the same line, anywhere on a page.
+  if (furniture.size) {
+    bounds.forEach(([a, b], k) => {
+      for (let i = a; i <= b; i++) if (lines[i]!.trim() && furniture.has(key(i, k + 1, ''))) drop.add(i);
+    });
+  }
   return { drop, pageEnds: new Map([...ends].map((e) => [e, null])) };
 }
 

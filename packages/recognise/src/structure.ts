@@ -21,6 +21,9 @@ import {
 export interface TableRow extends UnitRow {
   place: Place;
   group: number;
+  /** The table and row it was read from (-1 for rows of plain text). */
+  table?: number;
+  tableRow?: number;
 }
 
 type Field = 'ref' | 'title' | 'level' | 'credits' | 'glh' | 'number';
@@ -122,8 +125,19 @@ export function readStructure(items: Item[], end: number): { rules: Rules | null
         continue;
       }
       const mapping = mappings.get(it.cell.table) ?? (lastMapping && lastMapping.length === cells.length ? lastMapping : null);
+      // A line of a title wrapped in its cell (tables laid out with spaces come a line at a
+      // time): only the title column holds text. It continues the row above.
+      const titleCol = mapping?.indexOf('title') ?? -1;
+      const prevRow = rows[rows.length - 1];
+      if (titleCol >= 0 && filled.length === 1 && cells[titleCol]?.trim() && prevRow && prevRow.table === it.cell.table && it.cell.row - (prevRow.tableRow ?? -9) <= 2) {
+        prevRow.title = cleanTitle(`${prevRow.title ?? ''} ${cells[titleCol]}`);
+        const g = groups[prevRow.group]!.units;
+        g[g.length - 1]!.title = prevRow.title;
+        prevRow.tableRow = it.cell.row;
+        continue;
+      }
       const row = rowFromCells(cells, mapping, it.place);
-      if (row) addRow(row);
+      if (row) addRow({ ...row, table: it.cell.table, tableRow: it.cell.row });
       else sentences.push(filled.join(' '));
       continue;
     }

@@ -20,14 +20,14 @@ function run(label, files, repeat = 5) {
   }
   const m = JSON.parse(r.stdout);
   console.log(
-    `${label.padEnd(34)} ${String(files.length).padStart(2)} files  first ${m.firstMs.toFixed(0).padStart(5)} ms  ` +
+    `${label.padEnd(30)} ${String(files.length).padStart(2)} files  modules ${m.loadMs.toFixed(0).padStart(4)} ms  first pass ${m.firstMs.toFixed(0).padStart(5)} ms  ` +
       `median of ${repeat} ${m.medianMs.toFixed(0).padStart(5)} ms  peak RSS ${m.peakMB.toFixed(0)} MB  (${m.units} units, ${m.criteria} criteria)`,
   );
 }
 
 const seeds = readdirSync(join(root, 'fixtures/seeds')).filter((f) => f.endsWith('.txt')).map((f) => join(root, 'fixtures/seeds', f));
 const docs = readdirSync(join(root, 'fixtures/documents')).map((f) => join(root, 'fixtures/documents', f));
-console.log('== parsing, in one process (first run includes module loading; median is warm)');
+console.log('== parsing, in one process: loading qualspec and the adapters, then the first (JIT-cold) and median (warm) pass over all files');
 run('five seed texts (000-004)', seeds);
 run('.docx fixtures', docs.filter((f) => f.endsWith('.docx')));
 run('saved web pages (.web.html)', docs.filter((f) => f.endsWith('.web.html')));

@@ -1,17 +1,22 @@
-// Child of scripts/bench.mjs: parse the given files REPEAT times in this process and report
-// the first (cold) and median (warm) wall time for the whole set, and peak RSS.
-import { join } from 'node:path';
+// Child of scripts/bench.mjs: load qualspec and the format adapters these files need, then parse
+// the files REPEAT times in this process. Reports module loading, the first (JIT-cold) pass and
+// the median (warm) pass over the whole set, and peak RSS.
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
 const [repeat, ...files] = process.argv.slice(2);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const t0 = performance.now();
-const { parseSpec } = await import(join(root, 'packages/qualspec/dist/index.js'));
+const { parseSpec, detectFormat } = await import(join(root, 'packages/qualspec/dist/index.js'));
+const formats = new Set(files.map((f) => detectFormat(new Uint8Array(readFileSync(f)), f)));
+for (const f of formats) await import(join(root, `packages/${f}/dist/index.js`));
+const loadMs = performance.now() - t0;
 const times = [];
 let units = 0;
 let criteria = 0;
 for (let k = 0; k < Number(repeat); k++) {
-  const start = k === 0 ? t0 : performance.now();
+  const start = performance.now();
   units = 0;
   criteria = 0;
   for (const f of files) {
@@ -24,10 +29,12 @@ for (let k = 0; k < Number(repeat); k++) {
 const sorted = [...times].sort((a, b) => a - b);
 console.log(
   JSON.stringify({
+    loadMs,
     firstMs: times[0],
     medianMs: sorted[Math.floor(sorted.length / 2)],
     peakMB: process.resourceUsage().maxRSS / 1024,
     units,
     criteria,
+    formats: [...formats],
   }),
 );

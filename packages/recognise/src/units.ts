@@ -9,6 +9,7 @@ import type { Diagnostics } from './diagnostics.js';
 import type { Item } from './items.js';
 import { OutcomeReader, criterionText, joinParts, type OutcomeDraft } from './outcomes.js';
 import {
+  BARE_LABEL,
   CREDITS_LABEL,
   GLH_LABEL,
   GUIDANCE_HEADING,
@@ -175,7 +176,18 @@ export function readUnit(items: Item[], span: { start: number; end: number; head
     const rowKey = it.cell ? `${it.cell.table}:${it.cell.row}` : null;
     const firstOfRow = rowKey ? !seenRows.has(rowKey) : true;
     if (rowKey) seenRows.add(rowKey);
-    const line = it.cell ? it.cell.rowText.replace(/^\t+/, '') : it.text;
+    let line = it.cell ? it.cell.rowText.replace(/^\t+/, '') : it.text;
+    // A label on a line of its own takes the next line as its value (tables read cell by cell).
+    if (!it.cell && !reader.started && BARE_LABEL.test(line)) {
+      const next = items.slice(j + 1, Math.min(span.end, j + 3)).find((x) => x.kind === 'text');
+      if (next && !next.cell && next.text.length <= 80 && !BARE_LABEL.test(next.text) && !OutcomeReader.opens(next)) {
+        line = `${line.replace(/:$/, '')}: ${next.text}`;
+        if (splitLabels(line).map((part) => readLabel(u, part, it, diags, name)).some(Boolean)) {
+          j = next.i;
+          continue;
+        }
+      }
+    }
     if (!reader.started || reader.ended || inGuidance) {
       if (firstOfRow && splitLabels(line).map((part) => readLabel(u, part, it, diags, name)).some(Boolean)) continue;
       if (it.cell && !firstOfRow && !reader.started && isLabelRow(line)) continue;

@@ -238,4 +238,12 @@ Level: 3
       },
     ]);
   });
+
+  it('labels and values on lines of their own (a label table read cell by cell)', async () => {
+    const text = 'Unit 9: Work with others\nUnit reference\nH/506/2154\nLevel\n2\nCredit value\n3\nGuided learning hours\n20\nLearning outcome\nAssessment criteria\n1. Know how to work in a team\n1.1 Describe the roles in a team\n1.2 Explain how teams agree goals\n';
+    const d = await parse(text, 'team.txt');
+    expect(shape(d)).toEqual([
+      { ref: 'H/506/2154', number: '9', title: 'Work with others', level: 2, credits: 3, glh: 20, outcomes: [['1', 'Know how to work in a team', ['1.1 Describe the roles in a team', '1.2 Explain how teams agree goals']]] },
+    ]);
+  });
 });

@@ -4,6 +4,7 @@
  * that way, so the numbers are computed here from word/numbering.xml (levels' formats, texts,
  * starts and overrides; counters per list) and written into each paragraph as a leading run.
  */
+import { roman } from '@qualspec/html';
 
 interface Level {
   numFmt: string;
@@ -98,14 +99,6 @@ export function styleNumbering(stylesXml: string): Map<string, { numId: string; 
   return out;
 }
 
-function roman(n: number): string {
-  if (n <= 0 || n >= 4000) return String(n);
-  const t: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
-  let s = '';
-  for (const [v, r] of t) while (n >= v) (s += r), (n -= v);
-  return s;
-}
-
 function letters(n: number): string {
   // Word repeats the letter: a..z, aa..zz, aaa..
   if (n <= 0) return String(n);
@@ -120,9 +113,9 @@ function format(n: number, fmt: string): string | null {
     case 'decimalZero':
       return n < 10 ? `0${n}` : String(n);
     case 'upperRoman':
-      return roman(n);
+      return roman(n).toUpperCase();
     case 'lowerRoman':
-      return roman(n).toLowerCase();
+      return roman(n);
     case 'upperLetter':
       return letters(n);
     case 'lowerLetter':

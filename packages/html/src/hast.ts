@@ -90,7 +90,8 @@ function olStyle(el: Element): string {
   return t === 'a' ? 'lower-alpha' : t === 'A' ? 'upper-alpha' : t === 'i' ? 'lower-roman' : t === 'I' ? 'upper-roman' : 'decimal';
 }
 
-function roman(n: number): string {
+/** Lower-case Roman numeral (list markers); numbers outside 1-3999 as digits. */
+export function roman(n: number): string {
   if (n <= 0 || n >= 4000) return String(n);
   const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
   let out = '';

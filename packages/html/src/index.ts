@@ -8,7 +8,7 @@ import { pageContent } from './page.js';
 export { pageContent };
 export type { Root as HastRoot, Element as HastElement } from 'hast';
 
-export { hastToBlocks, isHidden, INVISIBLE, type PlaceOf, type HastToBlocksOptions } from './hast.js';
+export { hastToBlocks, isHidden, roman, INVISIBLE, type PlaceOf, type HastToBlocksOptions } from './hast.js';
 
 const fragmentParser = unified().use(rehypeParse, { fragment: true }).freeze();
 const documentParser = unified().use(rehypeParse, { fragment: false }).freeze();

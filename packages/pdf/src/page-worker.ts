@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { inflateSync } from 'node:zlib';
 import { packPage, pageLines, type PackedPage } from './layout.js';
-import { loadPdfjs, openDocument, readPage, toInputError } from './pdfjs.js';
+import { keepCanvasUnloaded, loadPdfjs, openDocument, readPage, toInputError } from './pdfjs.js';
 
 export interface WorkerJob {
   id: number;
@@ -62,6 +62,7 @@ class OneShotDecompressionStream {
 
 const port = parentPort!;
 const post = (m: WorkerMessage) => port.postMessage(m, m.type === 'page' ? [m.page.nums.buffer as ArrayBuffer] : undefined);
+keepCanvasUnloaded();
 const warm = loadPdfjs().catch(() => {});
 
 async function run(job: WorkerJob) {

@@ -3,6 +3,7 @@
  * text items into a compact, structured-clone-friendly form. Used both in-process and by the
  * page workers.
  */
+import { createRequire, Module } from 'node:module';
 import { InputError } from '@qualspec/blocks';
 
 /** One page's text, as compact parallel arrays (cheap to post between threads). */
@@ -84,6 +85,30 @@ let workerModule: PdfjsWorkerModule | null = null;
 const WORKER_MODULE: string = 'pdfjs-dist/legacy/build/pdf.worker.min.mjs';
 /** pdf.js's API (the minified legacy build: the same code as pdf.mjs, a fifth quicker to load). */
 const API_MODULE: string = 'pdfjs-dist/legacy/build/pdf.min.mjs';
+
+/**
+ * In a thread that only ever extracts text, keep pdf.js from loading its optional canvas
+ * package (@napi-rs/canvas, a native addon it loads at import time for rendering): that costs
+ * a page worker about 60 ms of start-up. Its require of the package is answered from the
+ * module cache with empty stand-ins. Threads have their own module cache, so
+ * this touches no other code; call it only in a thread that does nothing but read text.
+ */
+export function keepCanvasUnloaded(): void {
+  try {
+    const req = createRequire(import.meta.resolve(API_MODULE));
+    const path = req.resolve('@napi-rs/canvas');
+    if (req.cache[path]) return;
+    // pdf.js constructs one DOMMatrix at import; rendering, which would use them, never runs here.
+    class Inert {}
+    const stub = new Module(path);
+    stub.filename = path;
+    stub.loaded = true;
+    stub.exports = { DOMMatrix: class DOMMatrix extends Inert {}, ImageData: class ImageData extends Inert {}, Path2D: class Path2D extends Inert {} };
+    req.cache[path] = stub;
+  } catch {
+    // Not installed: pdf.js does without it.
+  }
+}
 
 /**
  * Import pdf.js (legacy build) with its worker module registered on the main thread, so

@@ -8,8 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, decodeText, type AdapterOptions, type AdapterResult } from '@qualspec/blocks';
-import { SpecDocument, type Format } from '@qualspec/model';
-import { recognise } from '@qualspec/recognise';
+import type { Format, SpecDocument } from '@qualspec/model';
 
 export { InputError };
 
@@ -30,7 +29,11 @@ export async function parseSpec(input: ParseInput, options: ParseOptions = {}): 
   const { bytes, path } = await load(input, options);
   const format = detectFormat(bytes, path, options.format);
   const adapterOptions: AdapterOptions = { ...options, path: path ?? undefined };
+  // The recogniser and the schema load while the adapter works (a long PDF is read in a
+  // worker thread, so this thread is free meanwhile).
+  const stages = laterStages();
   const stream = await runAdapter(format, bytes, adapterOptions);
+  const [{ SpecDocument }, { recognise }] = await stages;
   const doc = recognise(stream, {
     source: {
       path: path ?? null,
@@ -41,6 +44,9 @@ export async function parseSpec(input: ParseInput, options: ParseOptions = {}): 
   });
   return SpecDocument.parse(doc);
 }
+
+let stages: Promise<[typeof import('@qualspec/model'), typeof import('@qualspec/recognise')]> | null = null;
+const laterStages = () => (stages ??= Promise.all([import('@qualspec/model'), import('@qualspec/recognise')]));
 
 /** The size of a file about to be read; InputError when it is missing, unreadable or a directory. */
 export async function fileSize(path: string): Promise<number> {

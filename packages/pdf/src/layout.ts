@@ -328,6 +328,9 @@ export function settleSoftSplits(pages: PageLines[]): void {
  * Mark lines that repeat (digits normalised) at the same height in the top or bottom band of
  * many pages. Only the first and last few lines of a page are candidates.
  */
+/** A line that is one word and a number, the word not a page label (`Unit 2`, `Section 3`). */
+const NUMBERED_LABEL = /^(?!(?:page|p|pg|pp|folio)\b)[a-z]{2,}\.?\s+\d{1,4}[a-z]?\s*[:.]?$/i;
+
 export function markFurniture(pages: PageLines[]): number {
   const n = pages.length;
   if (n < 2) return 0;
@@ -364,7 +367,9 @@ export function markFurniture(pages: PageLines[]): number {
     }
     for (const [l, apart] of picks) {
       const band = l.y < p.height / 2 ? 't' : 'b';
-      const text = l.frags.map((f) => f.text).join(' ').replace(/\d+/g, '#').replace(/\s+/g, ' ').toLowerCase();
+      const plain = l.frags.map((f) => f.text).join(' ').replace(/\s+/g, ' ').toLowerCase();
+      // `Unit 2` or `Section 3` alone starts a page as a heading: its number is not a page number.
+      const text = NUMBERED_LABEL.test(plain) ? plain : plain.replace(/\d+/g, '#');
       // Roman page numbers too.
       const key = `${band}|${/^[ivxlc]+$/.test(text) ? '#' : text}`;
       let arr = byKey.get(key);
@@ -380,6 +385,14 @@ export function markFurniture(pages: PageLines[]): number {
       }
     }
   }
+  // The body text size: heading-size lines whose numbers change from page to page are
+  // headings (`Unit 1` on the page where unit 1 starts, `Unit 2` on the next), not page numbers.
+  const sizeChars = new Map<number, number>();
+  for (const p of pages) for (const l of p.lines) for (const f of l.frags) sizeChars.set(Math.round(f.size), (sizeChars.get(Math.round(f.size)) ?? 0) + f.text.length);
+  let body = 0;
+  let bodyChars = -1;
+  for (const [size, c] of sizeChars) if (c > bodyChars) (bodyChars = c), (body = size);
+  const exactText = (l: Line) => l.frags.map((f) => f.text).join(' ').replace(/\s+/g, ' ');
   let marked = 0;
   // Repeated (digits aside) on a quarter of the pages; or, alone at the page edge and set apart,
   // repeated (page numbers aside) on three (a running header that changes with the section).
@@ -397,6 +410,7 @@ export function markFurniture(pages: PageLines[]): number {
     }
     const hits = arr.filter((c) => Math.abs(c.line.y - bestY) <= 2);
     if (new Set(hits.map((c) => c.page)).size < want) continue;
+    if (hits.every((c) => c.line.size >= 1.15 * body) && new Set(hits.map((c) => exactText(c.line))).size > 1) continue;
     for (const c of hits) if (!c.line.furniture) (c.line.furniture = true), marked++;
   }
   return marked;

@@ -71,6 +71,8 @@ export class OutcomeReader {
   private lastRoles: Role[] | null = null;
   private readonly seen = new Set<string>();
   private afterHeader = false;
+  /** Inside another section of the unit (indicative content, range, …): see closeSection. */
+  private inSection = false;
 
   constructor(
     private readonly diags: Diagnostics,
@@ -108,6 +110,11 @@ export class OutcomeReader {
     return this.roles.get(table)![it.cell.index] ?? null;
   }
 
+  /** Does the item start with an outcome or criterion number? */
+  static numbered(it: Item): boolean {
+    return it.kind === 'text' && !!leadingToken(it.text.replace(HEADER_PREFIX, ''));
+  }
+
   /** Could this item begin the unit's content (outcome 1-3 or a criterion of outcome 1-3)? */
   static opens(it: Item): boolean {
     if (it.kind !== 'text') return false;
@@ -116,9 +123,26 @@ export class OutcomeReader {
     return !!tok && tok.major >= 1 && tok.major <= 3 && (tok.type === 'criterion' ? tok.minor >= 1 && tok.minor <= 3 : tok.rest !== '');
   }
 
+  /**
+   * Another section of the unit starts (indicative content, range, delivery notes): the open
+   * outcome or criterion ends, and what follows is not content, except a later outcome.
+   */
+  closeSection(): void {
+    if (!this.started) return;
+    this.open = null;
+    this.inSection = true;
+  }
+
   /** Feed one item; returns false when the item was not taken as content. */
   push(it: Item): boolean {
     if (this.ended) return false;
+    if (this.inSection && it.kind === 'text') {
+      // Only the next outcome, by its own number, brings content back.
+      const tok = leadingToken(it.text.replace(HEADER_PREFIX, ''));
+      const next = Number(this.current?.number ?? 0) + 1;
+      if (!tok || tok.type !== 'outcome' || tok.major !== next || !tok.rest) return false;
+      this.inSection = false;
+    }
     if (it.kind === 'break') {
       this.open = null;
       return true;
@@ -260,7 +284,8 @@ export class OutcomeReader {
       // Expected numbers split anywhere; in a criteria column any spaced number does (misnumbered ones too).
       const spaced = m.index > 0 && /\s/.test(text[m.index - 1]!);
       if (!next.includes(number) && !(spaced && role === 'criterion' && target.kind === 'criterion')) continue;
-      parts[parts.length - 1] = text.slice(0, m.index).replace(HEADER_SUFFIX, '').trim();
+      // An `AC` prefix of the run-in number stays behind the split point: drop it.
+      parts[parts.length - 1] = text.slice(0, m.index).replace(/\s*\bAC\s?$/, '').replace(HEADER_SUFFIX, '').trim();
       if (!parts[parts.length - 1]) parts.pop();
       const rest = text.slice(m.index + m[0].length);
       const tok: Token = { type: 'criterion', major: Number(m[1]), minor: Number(m[2]), rest };

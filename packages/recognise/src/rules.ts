@@ -67,6 +67,10 @@ const HEADING_NUMBER = new RegExp(
   String.raw`^${UNIT_WORD}\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?(\d{1,4}[A-Za-z]?)\s*(?:[:.\-–]\s*|\s+)(?!(?:of|and|to|or|in)\b)([A-Z“"'‘(].*)$`,
 );
 const REF_THEN_TITLE = new RegExp(String.raw`^(${REF_SOURCE})\s*(?:[:\-–]\s*)?([A-Z“"'‘(].*)?$`);
+/** `Unit 1` (or `Unit No. 7:`) alone on its line: the title follows on the next line. */
+const HEADING_NUMBER_ONLY = new RegExp(String.raw`^${UNIT_WORD}\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?(\d{1,4}[A-Za-z]?)\s*[:.\-–]?$`);
+/** `Receive goods into a warehouse (J/617/4410)`: a title ending in its reference in brackets. */
+const TITLE_THEN_REF = new RegExp(String.raw`^([A-Z“"‘'][^()\t]{2,120}?)\s*[(\[]\s*(?:(?:unit\s+)?(?:ref(?:erence)?\.?|URN|UAN)\s*:?\s*)?(${REF_SOURCE})\s*[)\]]$`, 'i');
 
 /** A table-of-contents line: ends in a page number after a tab or dot leaders. */
 const TOC_LINE = /(?:\t|\.{3,}|…)\s*\d{1,3}\s*$/;
@@ -76,9 +80,11 @@ const HEADING_START = /^(?:unit|module|component|title|name|[A-Za-z]\s?\/)/i;
 
 export function matchUnitHeading(text: string, rowText: string | null): HeadingMatch | null {
   const line = rowText ?? text;
-  if (!HEADING_START.test(text) && !HEADING_START.test(line)) return null;
   if (TOC_LINE.test(line)) return null;
-  let m = HEADING_REF.exec(text);
+  if (!HEADING_START.test(text) && !HEADING_START.test(line)) return titleThenRef(text, rowText);
+  let m = HEADING_NUMBER_ONLY.exec(text);
+  if (m && (rowText == null || rowText.trim() === text.trim())) return { ref: null, pending: false, number: m[1]!, title: null, byTitleLabel: false };
+  m = HEADING_REF.exec(text);
   if (m) {
     // `Unit reference: X Level: 3`: what follows the reference is another label, not a title.
     const rest = splitLabels(m[2]!)[0] ?? '';
@@ -98,7 +104,12 @@ export function matchUnitHeading(text: string, rowText: string | null): HeadingM
   if (m && !/\b(?:qualification|of the qualification)\b/i.test(line.split(/[:\t]/)[0]!)) {
     return { ref: null, pending: false, number: null, title: cleanTitle(m[1]!), byTitleLabel: true };
   }
-  return null;
+  return titleThenRef(text, rowText);
+}
+
+function titleThenRef(text: string, rowText: string | null): HeadingMatch | null {
+  const m = rowText == null ? TITLE_THEN_REF.exec(text) : null;
+  return m ? { ref: m[2]!, pending: false, number: null, title: cleanTitle(m[1]!) || null, byTitleLabel: false } : null;
 }
 
 /** Strip a trailing reference in brackets, tabs and stray punctuation from a title. */
@@ -165,10 +176,18 @@ export const INLINE_BULLET = /\s*[\u2022\u25CF\u25AA\u25E6\uF0B7\u2023\u2043\u25
 /** A heading that ends the units part of a document. */
 export const SECTION_END = /^(?:appendix|annex|annexe|glossary|sample\s+assessment|assessment\s+(?:record|tracking)|evidence\s+(?:record|tracking)|tracking\s+sheet|record\s+of\s+assessment)\b/i;
 
+/**
+ * Headings of a unit's other sections (what to teach, range, delivery, resources): they end the
+ * outcome or criterion before them, and their own numbered lists (indicative content repeats
+ * criterion numbers) are not criteria. A later outcome of the unit still opens after them.
+ */
+export const CONTENT_SECTION =
+  /^(?:indicative\s+(?:content|contents)|unit\s+(?:content|amplification|summary|aims?|purpose)|(?:teaching\s+|learning\s+|essential\s+)?content|what\s+needs\s+to\s+be\s+(?:learned|learnt|taught)|range(?:\s+statements?)?|amplification|(?:delivery|assessment)(?:\s+(?:and|&)\s+(?:assessment|delivery))?(?:\s+(?:methods?|strategy|information|notes?))?|assessment|evidence(?:\s+(?:must\s+include|should\s+include))?|(?:suggested\s+|essential\s+|learning\s+)?resources|links?\s+(?:to|with)\s+(?:other\s+units|national\s+occupational\s+standards|NOS)|(?:relationship|mapping)\s+to\s+(?:national\s+occupational\s+standards|NOS)|NOS\s+mapping|additional\s+information|further\s+information|key\s+terms|notes?)\s*:?$/i;
+
 /** Guidance headings inside a unit. */
 export const GUIDANCE_HEADING = new RegExp(
   String.raw`^(?:(?:additional|further)\s+)?(?:` +
-    String.raw`(?:(?:assessment|delivery(?:\s+and\s+assessment)?|unit|evidence)\s+)?guidance(?:\s*(?:\/|and|&)\s*requirements)?` +
+    String.raw`(?:(?:assessment|delivery(?:\s+and\s+assessment)?|unit|evidence|essential|tutor)\s+)?guidance(?:\s*(?:\/|and|&)\s*requirements)?(?:\s+for\s+(?:tutors|teachers|assessors|centres|delivery))?` +
     String.raw`|(?:assessment|evidence)\s+requirements(?:\s*(?:\/|and|&)\s*guidance)?` +
     String.raw`)(?:\s+for\s+(?:this|the)\s+unit)?\s*(?::\s*(.*))?$`,
   'i',

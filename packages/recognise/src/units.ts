@@ -10,6 +10,7 @@ import type { Item } from './items.js';
 import { OutcomeReader, criterionText, joinParts, type OutcomeDraft } from './outcomes.js';
 import {
   BARE_LABEL,
+  CONTENT_SECTION,
   CREDITS_LABEL,
   GLH_LABEL,
   GUIDANCE_HEADING,
@@ -18,6 +19,7 @@ import {
   REF,
   REF_PENDING,
   SECTION_END,
+  TQT_LABEL,
   UNIT_NUMBER_LABEL,
   UNIT_REF_LABEL,
   cleanTitle,
@@ -199,6 +201,11 @@ export function readUnit(items: Item[], span: { start: number; end: number; head
       else if (it.cell && it.cell.cells.length > 1 && firstOfRow) guidance.push(...it.cell.cells.slice(1).filter(Boolean));
       continue;
     }
+    // Another section of the unit (indicative content, range, …) ends the open criterion.
+    if (reader.started && !inGuidance && isSectionHeading(it, firstOfRow)) {
+      reader.closeSection();
+      continue;
+    }
     if (inGuidance) {
       if (it.cell && !firstOfRow) continue;
       guidance.push(it.cell ? it.cell.cells.filter(Boolean).join(' ') : it.text);
@@ -233,6 +240,17 @@ export function readUnit(items: Item[], span: { start: number; end: number; head
   const text = joinParts(guidance);
   u.guidance = text && !NO_GUIDANCE.test(text) ? text : null;
   return u;
+}
+
+/** A heading of another section of the unit: a known name, or any heading that is not numbered content. */
+function isSectionHeading(it: Item, firstOfRow: boolean): boolean {
+  const text = it.text.trim();
+  // Headings are capitalised; `delivery` alone is a wrapped line's last word.
+  const named = /^[A-Z]/.test(text) && CONTENT_SECTION.test(text);
+  // A row whose first cell names the section (`Range | …`).
+  if (it.cell) return firstOfRow && it.cell.col === 0 && named;
+  if (named) return true;
+  return it.heading > 0 && !OutcomeReader.numbered(it) && !isLoAcHeader(it.text) && it.text.length <= 120;
 }
 
 function isLabelRow(line: string): boolean {
@@ -278,6 +296,8 @@ function readLabel(u: UnitDraft, line: string, it: Item, diags: Diagnostics, nam
     if (v.comment) diags.info('value-with-comment', `credit value ${v.value} carries a comment: "${v.comment}"`, name(), it.place);
     return true;
   }
+  // The model keeps no unit TQT, but the line is a label, not a title or content.
+  if (TQT_LABEL.test(line)) return true;
   m = GLH_LABEL.exec(line);
   if (m) {
     const v = numberWithComment(m[1]!, m[3]!);

@@ -246,4 +246,51 @@ Level: 3
       { ref: 'H/506/2154', number: '9', title: 'Work with others', level: 2, credits: 3, glh: 20, outcomes: [['1', 'Know how to work in a team', ['1.1 Describe the roles in a team', '1.2 Explain how teams agree goals']]] },
     ]);
   });
+
+  it('a section heading after the last criterion ends it; indicative content repeating criterion numbers is not content', async () => {
+    const text = `Unit 1: Receive goods
+Unit reference number: J/617/4410
+Level: 2
+
+LO1 Be able to prepare to receive goods
+1.1 Check that the receiving area is clear
+1.2 Confirm that equipment is available
+
+Range
+Equipment: pallet trucks, forklift trucks
+LO2 Be able to check incoming goods
+2.1 Check goods against the delivery note
+2.2 Record any
+discrepancies
+
+Indicative content
+1.2 Pallet trucks, forklift trucks, conveyors.
+2.2 Goods received note, discrepancy report.
+`;
+    const d = await parse(text, 'goods.txt');
+    expect(shape(d)[0]!.outcomes).toEqual([
+      ['1', 'Be able to prepare to receive goods', ['1.1 Check that the receiving area is clear', '1.2 Confirm that equipment is available']],
+      ['2', 'Be able to check incoming goods', ['2.1 Check goods against the delivery note', '2.2 Record any discrepancies']],
+    ]);
+    expect(d.diagnostics.filter((x) => x.code === 'criterion-duplicate')).toEqual([]);
+  });
+
+  it('a title with its reference in brackets and no unit word; a unit TQT label', async () => {
+    const text = 'Receive goods into a warehouse (J/617/4410)\nLevel: 2\nCredits: 3\nTQT: 30\n\nLO1 Be able to prepare to receive goods\n1.1 Check that the receiving area is clear\n';
+    const d = await parse(text, 'goods.txt');
+    expect(shape(d)).toEqual([
+      { ref: 'J/617/4410', number: null, title: 'Receive goods into a warehouse', level: 2, credits: 3, glh: null, outcomes: [['1', 'Be able to prepare to receive goods', ['1.1 Check that the receiving area is clear']]] },
+    ]);
+  });
+
+  it('"Unit 1" alone on a line above the title, the reference under a URN label, AC-prefixed criteria run together', async () => {
+    const text = 'Unit 1\nPrinciples of team leading\nURN: A/602/1104\nLevel: 3\nCredits: 4\n\n1. Understand the role of the team leader\nAC1.1 Describe the main responsibilities of a team leader AC1.2 Explain how the role of the team leader differs from that of the manager\n';
+    const d = await parse(text, 'ilm.txt');
+    expect(shape(d)).toEqual([
+      {
+        ref: 'A/602/1104', number: '1', title: 'Principles of team leading', level: 3, credits: 4, glh: null,
+        outcomes: [['1', 'Understand the role of the team leader', ['1.1 Describe the main responsibilities of a team leader', '1.2 Explain how the role of the team leader differs from that of the manager']]],
+      },
+    ]);
+  });
 });

@@ -126,6 +126,9 @@ function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Map<
  * page whose shape (digits folded) recurs at the same edge of many pages, and bare page numbers
  * at an edge.
  */
+/** A line that is one word and a number, the word not a page label (`Unit 2`, `Section 3`). */
+const NUMBERED_LABEL = /^(?!(?:page|p|pg|pp|folio)\b)[a-z]{2,}\.?\s+\d{1,4}[a-z]?\s*[:.]?$/i;
+
 function findEdgeFurniture(lines: string[], ends: Set<number>): { drop: Set<number>; pageEnds: Map<number, number | null> } {
   const bounds: [number, number][] = [];
   let start = 0;
@@ -143,6 +146,8 @@ function findEdgeFurniture(lines: string[], ends: Set<number>): { drop: Set<numb
   // runs close to the page's position; other numbers, such as unit references, stay).
   const key = (i: number, page: number, side: string) => {
     const text = collapse(lines[i]!).toLowerCase();
+    // `Unit 2` or `Section 3` alone: a heading that starts a page, not a page number.
+    if (NUMBERED_LABEL.test(text)) return `${side}:${text}`;
     // Fold the one number nearest the page's position: its printed page number.
     let best: { at: number; len: number; d: number } | null = null;
     for (const m of text.matchAll(/\d+/g)) {

@@ -21,6 +21,14 @@ describe('text adapter', () => {
     expect(unit.place).toEqual({ page: 11, line: 490 });
   });
 
+  it('keeps a one-word numbered heading that starts each page ("Unit 1", "Unit 2"): it is no page number', async () => {
+    const page = (n: number) => `Unit ${n}\n\nTitle of unit ${n}\nLevel: 3\n1. Understand things\n1.1 Describe things\n\nSpec v1 - page ${n + 1}\n`;
+    const text = `Example Level 3 Certificate\nSpec v1 - page 1\n\f${page(1)}\f${page(2)}\f${page(3)}\f`;
+    const all = texts((await textToBlocks(new TextEncoder().encode(text))).blocks);
+    expect(all.filter((t) => /^Unit \d$/.test(t))).toEqual(['Unit 1', 'Unit 2', 'Unit 3']);
+    expect(all.filter((t) => /page \d/.test(t))).toEqual([]);
+  });
+
   it('drops a pasted page’s repeated advert lines and marks the break', async () => {
     const blocks = await blocksOf(SEEDS.proqualL2Web);
     const all = texts(blocks);

@@ -19,6 +19,8 @@ export interface Cellpos {
   rowText: string;
   /** Texts of the row's cells. */
   cells: string[];
+  /** The grid column of each of the row's cells. */
+  colOf: number[];
 }
 
 export interface Item {
@@ -47,13 +49,25 @@ export function itemsOf(blocks: Block[]): Item[] {
       push({ kind: 'text', text: b.text, place: b.place, depth: b.depth ?? 0, heading: b.heading ?? 0, emphasis: b.emphasis ?? null, cell: null });
     } else {
       const t = tableNo++;
+      // The last row each grid column is taken by a cell from a row above (row spans).
+      const until: number[] = [];
       b.rows.forEach((r, ri) => {
         const cells = r.cells.map((c) => collapse(c.blocks.map((p) => p.text).join(' ')));
         const rowText = cells.join('\t');
-        // Column index counts spans, so a cell's column is stable across rows.
+        // Grid columns count column spans and skip columns a cell above still spans, so a
+        // cell's column is stable across rows.
+        const colOf: number[] = [];
+        let x = 0;
+        for (const c of r.cells) {
+          while ((until[x] ?? -1) >= ri) x++;
+          colOf.push(x);
+          for (let k = 0; k < (c.colSpan || 1); k++) until[x + k] = ri + Math.max(1, c.rowSpan || 1) - 1;
+          x += c.colSpan || 1;
+        }
+        const width = Math.max(x, until.length);
         const order = readingOrder(r.cells);
         for (const { p, ci } of order.items) {
-          const col = order.col[ci]!;
+          const col = colOf[ci]!;
           {
             // Cells holding only rules or dashes (`--`) carry nothing.
             if (!/[\p{L}\p{N}]/u.test(p.text)) continue;
@@ -64,7 +78,7 @@ export function itemsOf(blocks: Block[]): Item[] {
               depth: p.depth ?? 0,
               heading: p.heading ?? 0,
               emphasis: p.emphasis ?? null,
-              cell: { table: t, row: ri, col, index: ci, cols: r.cells.reduce((s, x) => s + (x.colSpan || 1), 0), header: !!r.header, rowText, cells },
+              cell: { table: t, row: ri, col, index: ci, cols: width, header: !!r.header, rowText, cells, colOf },
             });
           }
         }
@@ -81,13 +95,7 @@ const BARE_NUMBER = /^(?:[A-Za-z]{1,2}\s?)?\d{1,2}(?:\.\d{1,2})*\.?$/;
  * bare numbers beside a cell with as many paragraphs is read pairwise (`1.1`, its text, `1.2`,
  * its text), as the numbers label the texts beside them.
  */
-function readingOrder(cells: Cell[]): { items: { p: Paragraph; ci: number }[]; col: number[] } {
-  const col: number[] = [];
-  let x = 0;
-  for (const c of cells) {
-    col.push(x);
-    x += c.colSpan || 1;
-  }
+function readingOrder(cells: Cell[]): { items: { p: Paragraph; ci: number }[] } {
   const items: { p: Paragraph; ci: number }[] = [];
   for (let ci = 0; ci < cells.length; ci++) {
     const c = cells[ci]!;
@@ -101,7 +109,7 @@ function readingOrder(cells: Cell[]): { items: { p: Paragraph; ci: number }[]; c
     }
     for (const p of c.blocks) items.push({ p, ci });
   }
-  return { items, col };
+  return { items };
 }
 
 /**

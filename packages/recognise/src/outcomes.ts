@@ -34,7 +34,8 @@ export interface OutcomeDraft {
   place: Place;
 }
 
-type Role = 'outcome' | 'criterion' | 'number' | null;
+/** `other`: a column the header names as something else (evidence, assessment method, page). */
+type Role = 'outcome' | 'criterion' | 'number' | 'other' | null;
 
 export interface Token {
   type: 'outcome' | 'criterion';
@@ -97,17 +98,26 @@ export class OutcomeReader {
       // A header row names the columns (the latest one wins: headers can take several rows).
       const filled = cells.filter((c) => c.trim());
       const headerish = (c: string) => c.length < 100 && !/\d/.test(c) && /outcome|criteri|learner/i.test(c);
-      if ((filled.length >= 2 || it.cell.header) && filled.length > 0 && filled.every(headerish)) {
-        const found = cells.map((c) => (headerish(c) ? columnRole(c) : null));
-        if (found.some(Boolean)) {
+      // Other columns of a header row (`Evidence type`, `Assessment method`): short, no numbers.
+      const otherHeader = (c: string) => c.length <= 60 && !/\d/.test(c) && /^[A-Z]/.test(c.trim());
+      const named = filled.filter(headerish);
+      if ((filled.length >= 2 || it.cell.header) && named.length > 0 && filled.every((c) => headerish(c) || (named.length >= 1 && otherHeader(c)))) {
+        // Roles by grid column (a header cell spanning columns names each of them).
+        const found: Role[] = [];
+        cells.forEach((c, k) => {
+          const role: Role = headerish(c) ? columnRole(c) : c.trim() && columnRole(c) === null ? 'other' : columnRole(c);
+          const next = k + 1 < cells.length ? it.cell!.colOf[k + 1]! : it.cell!.cols;
+          for (let x = it.cell!.colOf[k]!; x < next; x++) found[x] = role;
+        });
+        if (found.some((r) => r === 'outcome' || r === 'criterion')) {
           this.roles.set(table, found);
           this.lastRoles = found;
         }
       }
       // A table without a header row continues the last one's columns (same width).
-      if (!this.roles.has(table)) this.roles.set(table, this.lastRoles && this.lastRoles.length === cells.length ? this.lastRoles : []);
+      if (!this.roles.has(table)) this.roles.set(table, this.lastRoles && this.lastRoles.length === it.cell.cols ? this.lastRoles : []);
     }
-    return this.roles.get(table)![it.cell.index] ?? null;
+    return this.roles.get(table)![it.cell.col] ?? null;
   }
 
   /** Does the item start with an outcome or criterion number? */
@@ -149,6 +159,8 @@ export class OutcomeReader {
     }
     if (it.kind === 'page') return true;
     const role = this.roleOf(it);
+    // Evidence, method or page-reference columns beside the criteria are not criterion text.
+    if (role === 'other') return true;
     if (isLoAcHeader(it.text) || (this.afterHeader && onlyHeaderWords(it.text))) {
       this.afterHeader = true;
       return true;
@@ -177,6 +189,10 @@ export class OutcomeReader {
     const cur = this.current;
     const last = cur ? Number(cur.number) : 0;
     const existing = this.outcomes.find((o) => Number(o.number) === n);
+    // The outcome cell repeated on each of its criteria's rows: nothing new.
+    if (existing && existing === cur && existing.parts.length && looseText(joinParts(existing.parts)).startsWith(looseText(tok.rest)) && tok.rest) {
+      return true;
+    }
     if (existing && existing.parts.length === 0) {
       // A placeholder made by its criteria arriving first (text set beside them, lower down).
       if (tok.rest) existing.parts.push(tok.rest);
@@ -336,6 +352,8 @@ export class OutcomeReader {
     this.openFromTable = !!it.cell;
   }
 }
+
+const looseText = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 /** Final text of a criterion: parts joined, inline bullets and sub-bullets joined with `; `. */
 export function criterionText(c: CriterionDraft): string {

@@ -33,8 +33,11 @@ export const QUAL_TITLE_LABEL = /^(?:qualification\s+title|title\s+of\s+(?:the\s
 export const QUAL_NUMBER = /\b(\d{3}\s?\/\s?\d{4}\s?\/\s?[\dX])\b/;
 export const QUAL_NUMBER_LABEL = /(?:qualification\s+(?:accreditation\s+)?(?:number|no\.?|reference|code)|\bQAN\b|ofqual\s+(?:qualification\s+)?(?:number|reference|code)|\bRQF\s+number)/i;
 
+/** A qualification's title (`… Level 3 Certificate in …`, `Diploma in …`). */
+export const QUALIFICATION_TITLE = /\blevel\s+\d\b.*\b(?:award|certificate|diploma|qualification)\b|\b(?:award|certificate|diploma)\s+in\b/i;
+
 /** Label words that start a `Label: value` pair (several may share one line: `Unit reference: X Level: 3`). */
-const LABEL_WORDS = String.raw`(?:unit\s+(?:title|reference(?:\s+number)?|number|no\.?|code)|title|level|credits?(?:\s+value)?|glh|guided\s+learning\s+hours(?:\s*\(glh\))?|total\s+qualification\s+time|tqt|urn|uan|reference(?:\s+number)?|accreditation\s+(?:number|no\.?))`;
+const LABEL_WORDS = String.raw`(?:unit\s+(?:title|reference(?:\s+number)?|number|no\.?|code)|title|level|credits?(?:\s+value)?|glh|guided\s+learning\s+hours(?:\s*\(glh\))?|total\s+qualification\s+time|tqt|urn|uan|reference(?:\s+number)?|(?:unit\s+)?accreditation\s+(?:number|no\.?)|(?:ofqual|rqf|qcf)\s+(?:unit\s+)?(?:reference(?:\s+number)?|number|no\.?|code))`;
 const LABEL_SPLIT = new RegExp(String.raw`\s+(?=${LABEL_WORDS}\s*:)`, 'i');
 
 /** A line that is only a label (`Guided learning hours (GLH)`, `Unit reference`), its value on the next line. */
@@ -101,7 +104,8 @@ export function matchUnitHeading(text: string, rowText: string | null): HeadingM
   // `REF Title` without trailing numbers (a structure-table row has level/credit numbers).
   if (m && !/\s\d{1,3}\s*$/.test(m[2] ?? '')) return { ref: m[1]!, pending: false, number: null, title: m[2] ? cleanTitle(m[2]) : null, byTitleLabel: false };
   m = UNIT_TITLE_LABEL.exec(line);
-  if (m && !/\b(?:qualification|of the qualification)\b/i.test(line.split(/[:\t]/)[0]!)) {
+  // `Title | Level 3 Certificate in …` is the qualification's title, not a unit's.
+  if (m && !/\b(?:qualification|of the qualification)\b/i.test(line.split(/[:\t]/)[0]!) && !QUALIFICATION_TITLE.test(m[1]!)) {
     return { ref: null, pending: false, number: null, title: cleanTitle(m[1]!), byTitleLabel: true };
   }
   return titleThenRef(text, rowText);
@@ -146,6 +150,9 @@ export const HEADER_PREFIX = /^(?:(?:learning\s+outcomes?|assessment\s+criteri(?
 /** A header phrase left at the end of text before a run-in criterion (`… stock The learner can: 1.1 …`). */
 export const HEADER_SUFFIX = /\s*(?:(?:the\s+)?learners?\s+(?:will|can|must|should)(?:\s+be\s+able\s+to)?|assessment\s+criteri(?:a|on)|learning\s+outcomes?)\s*:?\s*$/i;
 
+/** Header of a column of outcome or criterion numbers (`No.`, `AC`, `LO ref`). */
+export const NUMBER_HEADER = /^(?:(?:AC|LO)\s*)?(?:no\.?|ref\.?|#|number|code)$|^(?:AC|LO)$/i;
+
 /** Column roles from a header cell. */
 export function columnRole(text: string): 'outcome' | 'criterion' | 'number' | null {
   const criterion = /criteri/i.test(text) || /learner\s+can/i.test(text);
@@ -154,7 +161,7 @@ export function columnRole(text: string): 'outcome' | 'criterion' | 'number' | n
   if (criterion && outcome) return null;
   if (criterion) return 'criterion';
   if (outcome) return 'outcome';
-  if (/^(?:no\.?|ref\.?|#|number)$/i.test(text.trim())) return 'number';
+  if (NUMBER_HEADER.test(text.trim())) return 'number';
   return null;
 }
 

@@ -66,11 +66,12 @@ function headingOf(it: Item, seenRows: Set<string>): HeadingMatch | null {
 /** Find unit bodies: heading candidates that outcome or criterion content follows. */
 export function findUnits(items: Item[]): { units: { start: number; end: number; heading: HeadingMatch }[]; firstUnit: number } {
   const seenRows = new Set<string>();
-  const cands: Candidate[] = [];
+  let cands: Candidate[] = [];
   for (const it of items) {
     const h = headingOf(it, seenRows);
     if (h) cands.push({ i: it.i, heading: h });
   }
+  cands = addLabelLedUnits(items, cands);
   const confirmed: Candidate[] = [];
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
@@ -108,6 +109,48 @@ export function findUnits(items: Item[]): { units: { start: number; end: number;
     return { start: c.i, end, heading: c.heading };
   });
   return { units, firstUnit: units[0]?.start ?? items.length };
+}
+
+/**
+ * Units whose heading is a bare title (`<h2>Improving productivity using IT</h2>`) followed by
+ * a reference label (`Ofqual unit number | D/500/5872`): the label, far from any other unit
+ * heading, makes the title line before it a heading.
+ */
+function addLabelLedUnits(items: Item[], cands: Candidate[]): Candidate[] {
+  const out = [...cands];
+  const seenRows = new Set<string>();
+  let k = 0;
+  for (const it of items) {
+    if (it.kind !== 'text') continue;
+    while (k < cands.length && cands[k]!.i <= it.i) k++;
+    if (it.cell) {
+      const key = `${it.cell.table}:${it.cell.row}`;
+      if (seenRows.has(key)) continue;
+      seenRows.add(key);
+    }
+    const line = it.cell ? it.cell.rowText.replace(/^\t+/, '') : it.text;
+    const m = UNIT_REF_LABEL.exec(line);
+    const ref = m ? REF.exec(m[1]!.split('\t')[0]!) : null;
+    if (!ref || /^unit\b/i.test(line) && matchUnitHeading(line, null)) continue;
+    // A heading just before (its own unit's label) or no content since the last heading: not new.
+    const prev = out.filter((c) => c.i < it.i).pop();
+    if (prev && (countTexts(items, prev.i, it.i) <= 12 || !items.slice(prev.i + 1, it.i).some((x) => OutcomeReader.opens(x)))) continue;
+    // The title: the nearest short line before, a heading or plain text that is no label or content.
+    let title: Item | null = null;
+    for (let j = it.i - 1, n = 0; j >= 0 && n < 3; j--) {
+      const x = items[j]!;
+      if (x.kind !== 'text') continue;
+      n++;
+      if (x.cell || x.text.length > 120 || /[.:;,]$/.test(x.text) || BARE_LABEL.test(x.text) || isLabelRow(x.text) || OutcomeReader.numbered(x) || isLoAcHeader(x.text)) continue;
+      if (!/^[A-Z“"‘']/.test(x.text)) continue;
+      title = x;
+      break;
+    }
+    if (!title) continue;
+    out.push({ i: title.i, heading: { ref: ref[0], pending: false, number: null, title: cleanTitle(title.text), byTitleLabel: false } });
+    out.sort((a, b) => a.i - b.i);
+  }
+  return out;
 }
 
 function countTexts(items: Item[], from: number, to: number): number {
@@ -191,7 +234,7 @@ export function readUnit(items: Item[], span: { start: number; end: number; head
       }
     }
     if (!reader.started || reader.ended || inGuidance) {
-      if (firstOfRow && splitLabels(line).map((part) => readLabel(u, part, it, diags, name)).some(Boolean)) continue;
+      if (firstOfRow && labelPairs(it, line).map((part) => readLabel(u, part, it, diags, name)).some(Boolean)) continue;
       if (it.cell && !firstOfRow && !reader.started && isLabelRow(line)) continue;
     }
     const g = !it.cell || it.cell.col === 0 ? GUIDANCE_HEADING.exec(it.text) : null;
@@ -251,6 +294,20 @@ function isSectionHeading(it: Item, firstOfRow: boolean): boolean {
   if (it.cell) return firstOfRow && it.cell.col === 0 && named;
   if (named) return true;
   return it.heading > 0 && !OutcomeReader.numbered(it) && !isLoAcHeader(it.text) && it.text.length <= 120;
+}
+
+/**
+ * The `Label: value` pairs of a line. A table row of label, value, label, value
+ * (`Unit reference | K/601/7730 | Level | 3`) holds two.
+ */
+function labelPairs(it: Item, line: string): string[] {
+  const cells = it.cell?.cells;
+  if (cells && cells.length >= 4 && cells.length % 2 === 0 && cells.every((c, k) => k % 2 === 1 || BARE_LABEL.test(c.trim()))) {
+    const pairs: string[] = [];
+    for (let k = 0; k < cells.length; k += 2) pairs.push(`${cells[k]!.trim()}\t${cells[k + 1]!.trim()}`);
+    return pairs;
+  }
+  return splitLabels(line);
 }
 
 function isLabelRow(line: string): boolean {

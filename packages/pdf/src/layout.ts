@@ -620,6 +620,9 @@ function findRegions(lines: Line[], carry: Span[] | null): Region[] {
     while (j < n && beside[j] && maxGap(lines[j - 1]!, lines[j]!)) {
       const next = mergeSpans(spans, lines[j]!.frags);
       if (next.length < spans.length) break;
+      // Two fragments of this line under one column so far: another table's columns start
+      // here (a label table's wide value cell above an outcome table's narrower columns).
+      if (lines[j]!.frags.length >= 2 && twoInOne(lines[j]!.frags, next)) break;
       spans = next;
       j++;
     }
@@ -655,6 +658,18 @@ function findRegions(lines: Line[], carry: Span[] | null): Region[] {
     i = end;
   }
   return regions.map((r) => ({ ...r, spans: finalSpans(r) }));
+}
+
+const lineKey = (l: Line) => l.frags.map((f) => f.text).join('\t');
+
+function twoInOne(frags: Frag[], spans: Span[]): boolean {
+  const seen = new Set<number>();
+  for (const f of frags) {
+    const k = spans.findIndex((sp) => f.x0 >= sp.x0 - 0.01 && f.x1 <= sp.x1 + 0.01);
+    if (k >= 0 && seen.has(k)) return true;
+    seen.add(k);
+  }
+  return false;
 }
 
 function sameColumns(a: Span[], b: Span[]): boolean {
@@ -928,18 +943,18 @@ export function layout(pages: PageLines[]): LayoutResult {
   }
   const work: PageWork[] = [];
   let carry: Span[] | null = null;
-  let headerKeys: string[] = [];
+  const headerKeys = new Set<string>();
   let anchors = 0;
   let aligned = 0;
   const marginVotes = new Map<number, number>();
   for (const p of pages) {
     const lines = p.lines.filter((l) => !l.furniture);
     let regions = findRegions(lines, carry);
-    // A continuation that starts with the table's repeated header row: drop that line.
-    if (carry && regions[0]?.continued && headerKeys.length) {
+    // A continuation that starts with the table's repeated header row: drop those lines (lines
+    // in a font other than the body's that the table already had on an earlier page).
+    if (carry && regions[0]?.continued && headerKeys.size) {
       const r = regions[0]!;
-      for (const key of headerKeys) {
-        if (!r.lines.length || r.lines[0]!.frags.map((f) => f.text).join('\t') !== key) break;
+      while (r.lines.length && headerKeys.has(lineKey(r.lines[0]!)) && r.lines[0]!.frags.every((f) => f.font !== p.bodyFont)) {
         const dropped = r.lines.shift()!;
         dropped.furniture = true;
         lines.splice(lines.indexOf(dropped), 1);
@@ -952,15 +967,9 @@ export function layout(pages: PageLines[]): LayoutResult {
       cols.set(r, rc);
       anchors += rc.cols[rc.anchorCol]?.length ?? 0;
       aligned += rc.aligned;
-      if (!r.continued) {
-        // The header rows: the table's first lines, all in another font than the body.
-        headerKeys = [];
-        for (const l of r.lines.slice(0, 4)) {
-          if (!l.frags.every((f) => f.font !== p.bodyFont)) break;
-          headerKeys.push(l.frags.map((f) => f.text).join('\t'));
-        }
-        if (!r.lines[0] || r.lines[0].frags.length < 2) headerKeys = [];
-      }
+      // Header-like lines (every fragment in a font other than the body's) of the tables so
+      // far (a table may be cut into regions by full-width rows).
+      for (const l of r.lines) if (l.frags.every((f) => f.font !== p.bodyFont)) headerKeys.add(lineKey(l));
     }
     const taken = new Set(regions.flatMap((r) => r.lines));
     for (const l of lines) if (!taken.has(l) && Math.abs(l.size - body) < 0.1 * body) marginVotes.set(Math.round(l.x0), (marginVotes.get(Math.round(l.x0)) ?? 0) + 1);

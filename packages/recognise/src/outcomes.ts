@@ -25,6 +25,8 @@ export interface CriterionDraft {
   parts: string[];
   bullets: string[];
   place: Place;
+  /** List depth of the criterion's text: deeper paragraphs are its sub-bullets. */
+  depth: number | null;
 }
 
 export interface OutcomeDraft {
@@ -277,7 +279,7 @@ export class OutcomeReader {
         this.diags.warn('criterion-number-order', `criterion ${number} follows ${prev!.number}`, this.unitName(), it.place);
       }
     }
-    const c: CriterionDraft = { number, parts: text ? [text] : [], bullets: [], place: it.place };
+    const c: CriterionDraft = { number, parts: text ? [text] : [], bullets: [], place: it.place, depth: text ? it.depth : null };
     o.criteria.push(c);
     this.seen.add(number);
     this.setOpen({ kind: 'criterion', c }, it);
@@ -333,7 +335,12 @@ export class OutcomeReader {
       const c = this.open.c;
       const marker = LIST_MARKER.exec(text);
       if (marker) c.bullets.push(marker[1] ? text.slice(marker[0].length) : text);
-      else if (it.depth > 0) c.bullets.push(text);
+      else if (!c.bullets.length && (c.depth === null || it.depth <= c.depth)) {
+        // The criterion's own text (a number in a cell of its own, the text indented beside
+        // it; or the text wrapped, or continued on the next page, at its own depth).
+        c.parts.push(text);
+        c.depth ??= it.depth;
+      } else if (it.depth > 0) c.bullets.push(text);
       else if (c.bullets.length) c.bullets[c.bullets.length - 1] += ` ${text}`;
       else c.parts.push(text);
       const o = this.current;

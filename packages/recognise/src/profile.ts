@@ -32,6 +32,16 @@ export function readProfile(items: Item[], end: number, diags: Diagnostics): Omi
     draft: false,
   };
   let firstTitleLine: string | null = null;
+  let firstTitleHeading = false;
+  let firstTitleAt = -1;
+  /** A heading's title wrapped onto a second heading line of the same level. */
+  const wrappedTitle = (it: Item, j: number): string => {
+    const next = items[j + 1];
+    if (it.heading > 0 && next && next.kind === 'text' && !next.cell && next.heading === it.heading && next.text.length <= 80 && !/[.:;]$/.test(it.text) && !BARE_LABEL.test(next.text) && !QUAL_TITLE_SHAPE.test(next.text)) {
+      return `${it.text} ${next.text}`;
+    }
+    return it.text;
+  };
   const seenRows = new Set<string>();
   for (let j = 0; j < end; j++) {
     const it = items[j]!;
@@ -85,8 +95,21 @@ export function readProfile(items: Item[], end: number, diags: Diagnostics): Omi
       q.tqt ??= Number(m[1]);
       return;
     }
-    if (!firstTitleLine && !it.cell && it.text.length <= 160 && QUAL_TITLE_SHAPE.test(it.text) && !/[.;]$/.test(it.text) && !/^(?:the|this|a|an)\s/i.test(it.text)) {
-      firstTitleLine = it.text;
+    if (
+      !it.cell &&
+      it.text.length <= 160 &&
+      QUAL_TITLE_SHAPE.test(it.text) &&
+      !/[.;]$/.test(it.text) &&
+      !/^(?:the|this|a|an)\s/i.test(it.text) &&
+      // A running footer or banner (`… | Version 2.1 | © NCFE 2024`) is not the title.
+      !/©|\(c\)\s*\d{4}|\bversion\s+\d|\s[|]\s/i.test(it.text)
+    ) {
+      // The first such line, unless a heading comes soon after it: a heading is the title.
+      if (!firstTitleLine || (!firstTitleHeading && it.heading > 0 && j - firstTitleAt <= 10)) {
+        firstTitleLine = wrappedTitle(it, j);
+        firstTitleHeading = it.heading > 0;
+        firstTitleAt = j;
+      }
     }
     if (j < 80 && /\b(?:consultation\s+)?draft\b/i.test(it.text) && it.text.length < 80) q.draft = true;
   }

@@ -142,45 +142,69 @@ function findEdgeFurniture(lines: string[], ends: Set<number>): { drop: Set<numb
     for (let i = dir > 0 ? from : to; i >= from && i <= to && out.length < 2; i += dir) if (lines[i]!.trim()) out.push(i);
     return out;
   };
-  // An edge line's key: its text with the page's own number folded (a printed page number
-  // runs close to the page's position; other numbers, such as unit references, stay).
-  const key = (i: number, page: number, side: string) => {
+  // An edge line's keys: its text with one number near the page's position folded (its printed
+  // page number; other numbers, such as unit references, stay). Each such number gives a key
+  // (`3/3` on page 3 may be `#/3` or `3/#`); the line's key is the one most pages share.
+  const variants = (i: number, page: number, side: string): string[] => {
     const text = collapse(lines[i]!).toLowerCase();
     // `Unit 2` or `Section 3` alone: a heading that starts a page, not a page number.
-    if (NUMBERED_LABEL.test(text)) return `${side}:${text}`;
-    // Fold the one number nearest the page's position: its printed page number.
-    let best: { at: number; len: number; d: number } | null = null;
+    if (NUMBERED_LABEL.test(text)) return [`${side}:${text}`];
+    const out: string[] = [];
     for (const m of text.matchAll(/\d+/g)) {
-      const d = Math.abs(Number(m[0]) - page);
-      if (d <= 15 && (!best || d <= best.d)) best = { at: m.index!, len: m[0].length, d };
+      if (Math.abs(Number(m[0]) - page) <= 15) out.push(`${side}:${text.slice(0, m.index!)}#${text.slice(m.index! + m[0].length)}`);
     }
-    return `${side}:${best ? text.slice(0, best.at) + '#' + text.slice(best.at + best.len) : text}`;
+    return out.length ? out : [`${side}:${text}`];
   };
   const counts = new Map<string, number>();
   const pageEdges = bounds.map(([a, b]) => ({ top: edges(a, b, 1), bottom: edges(a, b, -1) }));
   pageEdges.forEach((p, k) => {
     for (const [side, idx] of [['top', p.top], ['bottom', p.bottom]] as const) {
-      for (const c of new Set(idx.map((i) => key(i, k + 1, side)))) counts.set(c, (counts.get(c) ?? 0) + 1);
+      for (const c of new Set(idx.flatMap((i) => variants(i, k + 1, side)))) counts.set(c, (counts.get(c) ?? 0) + 1);
     }
   });
+  const key = (i: number, page: number, side: string): string => {
+    const vs = variants(i, page, side);
+    if (!side) {
+      // Side-free key: the variant the edges counted most (under either side).
+      let best = vs[0]!;
+      let n = -1;
+      for (const v of vs) {
+        const c = Math.max(counts.get(`top${v}`) ?? 0, counts.get(`bottom${v}`) ?? 0);
+        if (c > n) (n = c), (best = v);
+      }
+      return best;
+    }
+    return vs.reduce((a, b) => ((counts.get(b) ?? 0) > (counts.get(a) ?? 0) ? b : a));
+  };
   const min = Math.max(2, Math.ceil(0.3 * bounds.length));
   const drop = new Set<number>();
   const furniture = new Set<string>();
+  // Keys dropped at an edge of each page: a page prints its running header once (a title page
+  // whose heading repeats the running header keeps the heading).
+  const droppedOn = bounds.map(() => new Set<string>());
   pageEdges.forEach((p, k) => {
     for (const [side, idx] of [['top', p.top], ['bottom', p.bottom]] as const) {
       for (const i of idx) {
         if (PAGE_NUMBER.test(lines[i]!)) drop.add(i);
-        else if ((counts.get(key(i, k + 1, side)) ?? 0) >= min) {
+        else if ((counts.get(key(i, k + 1, side)) ?? 0) >= min && !droppedOn[k]!.has(key(i, k + 1, ''))) {
           drop.add(i);
           furniture.add(key(i, k + 1, ''));
+          droppedOn[k]!.add(key(i, k + 1, ''));
         }
       }
     }
   });
-  // pdftotext sometimes prints a page's footer among its text: the same line, anywhere on a page.
+  // pdftotext sometimes prints a page's footer among its text: the same line, anywhere on a
+  // page that has not already shown it at an edge.
   if (furniture.size) {
     bounds.forEach(([a, b], k) => {
-      for (let i = a; i <= b; i++) if (lines[i]!.trim() && furniture.has(key(i, k + 1, ''))) drop.add(i);
+      for (let i = a; i <= b; i++) {
+        const kk = key(i, k + 1, '');
+        if (lines[i]!.trim() && furniture.has(kk) && !droppedOn[k]!.has(kk)) {
+          drop.add(i);
+          droppedOn[k]!.add(kk);
+        }
+      }
     });
   }
   return { drop, pageEnds: new Map([...ends].map((e) => [e, null])) };

@@ -29,6 +29,16 @@ describe('text adapter', () => {
     expect(all.filter((t) => /page \d/.test(t))).toEqual([]);
   });
 
+  it('a running header that repeats the title page’s heading leaves the heading; an "N/M" footer goes on the last page too', async () => {
+    const text = [
+      'Acme Level 2 Award in Safety', '', 'Acme Level 2 Award in Safety', 'Qualification number: 603/1234/8', '', 'file:///tmp/x.html                      1/3\f',
+      'Acme Level 2 Award in Safety', '', 'Unit 1: Fire safety', '1.1 Describe the fire triangle', '', 'file:///tmp/x.html                      2/3\f',
+      'Acme Level 2 Award in Safety', '', 'Unit 2: First aid', '1.2 Describe what is recorded in the accident book', '', 'file:///tmp/x.html                      3/3',
+    ].join('\n');
+    const all = texts((await textToBlocks(new TextEncoder().encode(text))).blocks);
+    expect(all).toEqual(['Acme Level 2 Award in Safety', 'Qualification number: 603/1234/8', 'Unit 1: Fire safety', '1.1 Describe the fire triangle', 'Unit 2: First aid', '1.2 Describe what is recorded in the accident book']);
+  });
+
   it('drops a pasted page’s repeated advert lines and marks the break', async () => {
     const blocks = await blocksOf(SEEDS.proqualL2Web);
     const all = texts(blocks);

@@ -12,9 +12,9 @@ import { parseSpec } from 'qualspec';
 import { score } from '../scripts/lib/score.mjs';
 import { root } from './helpers/fixtures.js';
 
-const SOURCES = ['.txt', '.pdf', '.docx', '.web.html'];
+const SOURCES = ['.txt', '.pdf', '.docx', '.web.html', '.html'];
 const cases: { name: string; source: string; gold: string }[] = [];
-for (const dir of ['seeds', 'documents']) {
+for (const dir of ['seeds', 'documents', 'styles']) {
   for (const g of readdirSync(join(root, 'fixtures', dir)).filter((f) => f.endsWith('.gold.json'))) {
     const base = g.slice(0, -'.gold.json'.length);
     for (const ext of SOURCES) {
@@ -25,8 +25,8 @@ for (const dir of ['seeds', 'documents']) {
 }
 
 describe('accuracy against the expected outputs', () => {
-  it('finds every fixture: five seeds, three documents in three formats, the combined PDF', () => {
-    expect(cases).toHaveLength(15);
+  it('finds every fixture: five seeds, three documents in three formats, the combined PDF, twelve house styles in three formats', () => {
+    expect(cases).toHaveLength(15 + 36);
   });
 
   for (const c of cases) {

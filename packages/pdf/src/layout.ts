@@ -430,6 +430,8 @@ interface PLine {
   font: number;
   page: number;
   no: number;
+  /** The line's text before its list marker was taken off (first line of a paragraph). */
+  text0?: string;
 }
 
 /** A paragraph under construction (internal geometry kept for joins across pages). */
@@ -469,6 +471,13 @@ function joinText(prev: string, prevLine: PLine, next: string, fullWidth: number
 }
 
 /** Group a column's lines (top-down) into paragraphs. `right` is the column's text right edge. */
+function firstWordFits(prev: PLine, l: PLine, text: string, right: number): boolean {
+  const word = /^\S+/.exec(text)?.[0];
+  if (!word || !l.text.length) return false;
+  const charW = (l.x1 - l.x0) / l.text.length;
+  return prev.x1 + (word.length + 2) * charW < right;
+}
+
 function paragraphsOf(lines: PLine[], right: number, margin: number | null = null): Para[] {
   const out: Para[] = [];
   let cur: Para | null = null;
@@ -494,8 +503,14 @@ function paragraphsOf(lines: PLine[], right: number, margin: number | null = nul
       Math.abs(prev.size - l.size) < 0.15 * prev.size &&
       // An outdented line starts something new.
       l.x0 >= prev.x0 - 1.5 - (cur.lines.length === 1 ? 2 * l.size : 0) &&
+      // So does a line indented further: a nested list item whose marker is not text (only a
+      // bullet glyph's hanging indent moves a paragraph's second line right).
+      (l.x0 <= prev.x0 + 1.2 * l.size || (cur.lines.length === 1 && BULLET_START.test(cur.lines[0]!.text0 ?? ''))) &&
       // A short line ends its paragraph (unless it is in a narrow column whose lines are all short).
-      prev.x1 >= right - Math.max(6 * prev.size, 0.3 * (right - prev.x0));
+      prev.x1 >= right - Math.max(6 * prev.size, 0.3 * (right - prev.x0)) &&
+      // A line whose first word would have fitted at the end of the line before did not wrap
+      // there: it is the next list item (its marker drawn, not written).
+      !firstWordFits(prev, l, text, right);
     if (cont && cur && prev) {
       cur.text = joinText(cur.text, prev, text, right);
       cur.lines.push({ ...l, text });
@@ -510,7 +525,7 @@ function paragraphsOf(lines: PLine[], right: number, margin: number | null = nul
           depth = stack.length;
         }
       }
-      cur = { lines: [{ ...l, text }], text, depth, top: l.top, bottom: l.bottom, page: l.page, no: l.no, size: l.size };
+      cur = { lines: [{ ...l, text, text0: l.text }], text, depth, top: l.top, bottom: l.bottom, page: l.page, no: l.no, size: l.size };
       out.push(cur);
     }
   }

@@ -112,6 +112,9 @@ export class OutcomeReader {
           for (let x = it.cell!.colOf[k]!; x < next; x++) found[x] = role;
         });
         if (found.some((r) => r === 'outcome' || r === 'criterion')) {
+          // A header in several rows: columns this row leaves blank keep what the rows above named.
+          const before = this.roles.get(table);
+          if (before) for (let x = 0; x < before.length; x++) found[x] ??= before[x]!;
           this.roles.set(table, found);
           this.lastRoles = found;
         }

@@ -152,10 +152,19 @@ export class OutcomeReader {
   push(it: Item): boolean {
     if (this.ended) return false;
     if (this.inSection && it.kind === 'text') {
-      // Only the next outcome, by its own number, brings content back.
+      // Only numbering that carries on where the content stopped brings it back: the next
+      // outcome, its first criterion, or the current outcome's next criterion not yet seen
+      // (indicative content repeats numbers already seen).
       const tok = leadingToken(it.text.replace(HEADER_PREFIX, ''));
-      const next = Number(this.current?.number ?? 0) + 1;
-      if (!tok || tok.type !== 'outcome' || tok.major !== next || !tok.rest) return false;
+      const cur = this.current;
+      const n = Number(cur?.number ?? 0);
+      const lastMinor = Number(cur?.criteria[cur.criteria.length - 1]?.number.split('.')[1] ?? 0);
+      const resumes =
+        !!tok &&
+        (tok.type === 'outcome'
+          ? tok.major === n + 1 && !!tok.rest
+          : !this.seen.has(`${tok.major}.${tok.minor}`) && ((tok.major === n && tok.minor === lastMinor + 1) || (tok.major === n + 1 && tok.minor === 1)));
+      if (!resumes) return false;
       this.inSection = false;
     }
     if (it.kind === 'break') {

@@ -275,6 +275,28 @@ Indicative content
     expect(d.diagnostics.filter((x) => x.code === 'criterion-duplicate')).toEqual([]);
   });
 
+  it('a Range section between criteria of one outcome, and an unnumbered heading before the next outcome’s criteria, end only the text before them', async () => {
+    const text = `Unit 2: Store goods
+Unit reference number: K/617/4402
+
+LO1 Be able to store goods
+1.1 Store goods in the agreed locations
+Range
+Locations: racking, bulk floor, cold store
+1.2 Keep storage areas clean
+
+### Handling stock safely
+
+2.1 Use safe lifting techniques
+2.2 Report damaged stock
+`;
+    const d = await parse(text, 'store.md');
+    expect(shape(d)[0]!.outcomes).toEqual([
+      ['1', 'Be able to store goods', ['1.1 Store goods in the agreed locations', '1.2 Keep storage areas clean']],
+      ['2', '', ['2.1 Use safe lifting techniques', '2.2 Report damaged stock']],
+    ]);
+  });
+
   it('a title with its reference in brackets and no unit word; a unit TQT label', async () => {
     const text = 'Receive goods into a warehouse (J/617/4410)\nLevel: 2\nCredits: 3\nTQT: 30\n\nLO1 Be able to prepare to receive goods\n1.1 Check that the receiving area is clear\n';
     const d = await parse(text, 'goods.txt');

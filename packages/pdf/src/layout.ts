@@ -366,6 +366,10 @@ export function markFurniture(pages: PageLines[]): number {
       if (n === K - 1) for (let j = i; j < ls.length - 1; j++) picks.delete(ls[j]!);
     }
     for (const [l, apart] of picks) {
+      // A row of three or more cells close to the text below it is a table's header row,
+      // repeated at the top of each page the table fills (the table drops those repeats) and
+      // needed where a table starts at the top of a page.
+      if (!apart && l.frags.length >= 3) continue;
       const band = l.y < p.height / 2 ? 't' : 'b';
       const plain = l.frags.map((f) => f.text).join(' ').replace(/\s+/g, ' ').toLowerCase();
       // `Unit 2` or `Section 3` alone starts a page as a heading: its number is not a page number.
@@ -475,7 +479,7 @@ function firstWordFits(prev: PLine, l: PLine, text: string, right: number): bool
   const word = /^\S+/.exec(text)?.[0];
   if (!word || !l.text.length) return false;
   const charW = (l.x1 - l.x0) / l.text.length;
-  return prev.x1 + (word.length + 2) * charW < right;
+  return prev.x1 + (word.length + 4) * charW < right;
 }
 
 function paragraphsOf(lines: PLine[], right: number, margin: number | null = null): Para[] {
@@ -637,7 +641,7 @@ function findRegions(lines: Line[], carry: Span[] | null): Region[] {
       if (next.length < spans.length) break;
       // Two fragments of this line under one column so far: another table's columns start
       // here (a label table's wide value cell above an outcome table's narrower columns).
-      if (lines[j]!.frags.length >= 2 && twoInOne(lines[j]!.frags, next)) break;
+      if (lines[j]!.frags.length >= 2 && (twoInOne(lines[j]!.frags, next) || startsInside(lines[j]!, spans))) break;
       spans = next;
       j++;
     }
@@ -676,6 +680,14 @@ function findRegions(lines: Line[], carry: Span[] | null): Region[] {
 }
 
 const lineKey = (l: Line) => l.frags.map((f) => f.text).join('\t');
+
+/**
+ * A row whose cell text starts well left of a column it runs into (the header of an outcome
+ * table under a four-column label table): a new table with other columns.
+ */
+function startsInside(l: Line, spans: Span[]): boolean {
+  return l.frags.some((f) => f.x1 - f.x0 > 3 * l.size && spans.some((sp) => f.x1 > sp.x0 + l.size && f.x0 < sp.x0 - 1.5 * l.size && f.x0 > (spans[spans.indexOf(sp) - 1]?.x1 ?? -Infinity)));
+}
 
 function twoInOne(frags: Frag[], spans: Span[]): boolean {
   const seen = new Set<number>();

@@ -74,6 +74,8 @@ export class OutcomeReader {
   private lastRoles: Role[] | null = null;
   private readonly seen = new Set<string>();
   private afterHeader = false;
+  /** The outcome whose cell is repeated on each criterion row (its text is already known). */
+  private repeatedOutcome: OutcomeDraft | null = null;
   /** Inside another section of the unit (indicative content, range, …): see closeSection. */
   private inSection = false;
 
@@ -205,6 +207,8 @@ export class OutcomeReader {
     const existing = this.outcomes.find((o) => Number(o.number) === n);
     // The outcome cell repeated on each of its criteria's rows: nothing new.
     if (existing && existing === cur && existing.parts.length && looseText(joinParts(existing.parts)).startsWith(looseText(tok.rest)) && tok.rest) {
+      // Its wrapped lines repeat too: outcome-column text is not added until the next number.
+      this.repeatedOutcome = existing;
       return true;
     }
     if (existing && existing.parts.length === 0) {
@@ -339,6 +343,7 @@ export class OutcomeReader {
       // Text in the outcome column continues the latest outcome, even across a split row.
       const o = role === 'outcome' ? this.current : this.open.kind === 'outcome' ? this.open.o : null;
       if (!o) return false;
+      if (o === this.repeatedOutcome && role === 'outcome') return true;
       o.parts.push(text);
       this.splitInline(o, it);
       return true;

@@ -641,7 +641,7 @@ function findRegions(lines: Line[], carry: Span[] | null): Region[] {
       if (next.length < spans.length) break;
       // Two fragments of this line under one column so far: another table's columns start
       // here (a label table's wide value cell above an outcome table's narrower columns).
-      if (lines[j]!.frags.length >= 2 && (twoInOne(lines[j]!.frags, next) || startsInside(lines[j]!, spans))) break;
+      if (lines[j]!.frags.length >= 2 && (twoInOne(lines[j]!.frags, next) || startsInside(lines[j]!, spans, lines.slice(i, j)))) break;
       spans = next;
       j++;
     }
@@ -685,8 +685,15 @@ const lineKey = (l: Line) => l.frags.map((f) => f.text).join('\t');
  * A row whose cell text starts well left of a column it runs into (the header of an outcome
  * table under a four-column label table): a new table with other columns.
  */
-function startsInside(l: Line, spans: Span[]): boolean {
-  return l.frags.some((f) => f.x1 - f.x0 > 3 * l.size && spans.some((sp) => f.x1 > sp.x0 + l.size && f.x0 < sp.x0 - 1.5 * l.size && f.x0 > (spans[spans.indexOf(sp) - 1]?.x1 ?? -Infinity)));
+function startsInside(l: Line, spans: Span[], above: Line[]): boolean {
+  // Only a column whose left edge several cells above share (left-aligned values, not a
+  // header label centred over its column).
+  const edge = (sp: Span) => above.reduce((n, a) => n + a.frags.filter((g) => Math.abs(g.x0 - sp.x0) <= 1).length, 0) >= 2;
+  return l.frags.some(
+    (f) =>
+      f.x1 - f.x0 > 3 * l.size &&
+      spans.some((sp, k) => f.x1 > sp.x0 + l.size && f.x0 < sp.x0 - 1.5 * l.size && f.x0 > (spans[k - 1]?.x1 ?? -Infinity) && edge(sp)),
+  );
 }
 
 function twoInOne(frags: Frag[], spans: Span[]): boolean {

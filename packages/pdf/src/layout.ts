@@ -365,12 +365,18 @@ export function markFurniture(pages: PageLines[]): number {
       if (gapBefore) break;
       if (n === K - 1) for (let j = i; j < ls.length - 1; j++) picks.delete(ls[j]!);
     }
+    // A row of three or more cells close to the text beside it is a table's (header) row,
+    // repeated at the top of each page the table fills (the table drops those repeats) and
+    // needed where a table starts at the top of a page; nor is what lies beyond it, from the
+    // page edge, furniture (a header's second line).
+    const tableRow = new Set<string>();
     for (const [l, apart] of picks) {
-      // A row of three or more cells close to the text below it is a table's header row,
-      // repeated at the top of each page the table fills (the table drops those repeats) and
-      // needed where a table starts at the top of a page.
-      if (!apart && l.frags.length >= 3) continue;
       const band = l.y < p.height / 2 ? 't' : 'b';
+      if (tableRow.has(band)) continue;
+      if (!apart && l.frags.length >= 3) {
+        tableRow.add(band);
+        continue;
+      }
       const plain = l.frags.map((f) => f.text).join(' ').replace(/\s+/g, ' ').toLowerCase();
       // `Unit 2` or `Section 3` alone starts a page as a heading: its number is not a page number.
       const text = NUMBERED_LABEL.test(plain) ? plain : plain.replace(/\d+/g, '#');
@@ -551,6 +557,8 @@ interface Region {
   continued: boolean;
   /** Its table goes on at the top of the next page. */
   continues?: boolean;
+  /** Rows whose cell spans several columns (`Learning outcome 1: …` across the table). */
+  spanning?: Set<Line>;
 }
 
 function mergeSpans(spans: Span[], add: Array<{ x0: number; x1: number }>): Span[] {
@@ -615,11 +623,22 @@ function findRegions(lines: Line[], carry: Span[] | null): Region[] {
   let i = 0;
   let prevEnd = -1;
   // Continuation of the previous page's table.
+  const maxGap = (a: Line, b: Line) => b.y - a.y <= 3.5 * Math.max(a.size, b.size);
   if (carry) {
     let j = 0;
-    while (j < n && fits(lines[j]!, carry, 3)) j++;
+    const spanning = new Set<Line>();
+    while (j < n) {
+      if (fits(lines[j]!, carry, 3)) {
+        j++;
+        continue;
+      }
+      const k = j > 0 ? spanningRun(lines, j, carry, maxGap) : j;
+      if (k === j) break;
+      for (let m = j; m < k; m++) spanning.add(lines[m]!);
+      j = k;
+    }
     if (j > 0) {
-      const r: Region = { lines: lines.slice(0, j), spans: carry.map((s) => ({ ...s })), continued: true };
+      const r: Region = { lines: lines.slice(0, j), spans: carry.map((s) => ({ ...s })), continued: true, spanning };
       for (let k = 0; k < j; k++) inRegion[k] = true;
       regions.push(r);
       i = j;
@@ -627,7 +646,6 @@ function findRegions(lines: Line[], carry: Span[] | null): Region[] {
     }
   }
 
-  const maxGap = (a: Line, b: Line) => b.y - a.y <= 3.5 * Math.max(a.size, b.size);
   while (i < n) {
     if (!beside[i]) {
       i++;
@@ -636,9 +654,30 @@ function findRegions(lines: Line[], carry: Span[] | null): Region[] {
     // A run of lines that sit beside other text, not crossing each other's gutters.
     let spans = mergeSpans([], lines[i]!.frags);
     let j = i + 1;
+    const spanning = new Set<Line>();
+    // A first row spanning the columns of the rows under it (`Learning outcome 1: …`).
+    const below = lines[i + 1];
+    if (below && beside[i + 1] && maxGap(lines[i]!, below) && below.frags.length > lines[i]!.frags.length) {
+      const under = mergeSpans([], below.frags);
+      if (twoInOne(below.frags, spans) && spanningRun([lines[i]!, lines[i]!, below], 1, under, () => true) === 2) {
+        spanning.add(lines[i]!);
+        spans = under;
+        j = i + 2;
+      }
+    }
     while (j < n && beside[j] && maxGap(lines[j - 1]!, lines[j]!)) {
       const next = mergeSpans(spans, lines[j]!.frags);
-      if (next.length < spans.length) break;
+      if (next.length < spans.length) {
+        // A row spanning columns inside the table (rows of the same columns follow): kept,
+        // without merging the columns it crosses.
+        const k = spanningRun(lines, j, spans, maxGap);
+        if (k > j) {
+          for (let m = j; m < k; m++) spanning.add(lines[m]!);
+          j = k;
+          continue;
+        }
+        break;
+      }
       // Two fragments of this line under one column so far: another table's columns start
       // here (a label table's wide value cell above an outcome table's narrower columns).
       if (lines[j]!.frags.length >= 2 && (twoInOne(lines[j]!.frags, next) || startsInside(lines[j]!, spans, lines.slice(i, j)))) break;
@@ -666,10 +705,11 @@ function findRegions(lines: Line[], carry: Span[] | null): Region[] {
       end++;
     }
     const prev = regions[regions.length - 1];
-    const region: Region = { lines: lines.slice(start, end), spans, continued: false };
+    const region: Region = { lines: lines.slice(start, end), spans, continued: false, spanning };
     // Touching the previous region with the same columns: one table.
     if (prev && prevEnd === start && sameColumns(prev.spans, spans)) {
       for (const l of region.lines) prev.lines.push(l);
+      for (const l of spanning) (prev.spanning ??= new Set()).add(l);
       prev.spans = mergeSpans(prev.spans, spans);
     } else regions.push(region);
     for (let k = start; k < end; k++) inRegion[k] = true;
@@ -696,6 +736,23 @@ function startsInside(l: Line, spans: Span[], above: Line[]): boolean {
   );
 }
 
+/**
+ * Lines from `j` that cross the columns `spans` but each start at a column's left edge, when
+ * a line that fits the columns (two or more cells) follows them: rows whose cell spans
+ * columns. Returns the index after them, or `j` when they are not such rows.
+ */
+function spanningRun(lines: Line[], j: number, spans: Span[], near: (a: Line, b: Line) => boolean): number {
+  let k = j;
+  while (k < lines.length && k < j + 3 && near(lines[k - 1]!, lines[k]!)) {
+    const l = lines[k]!;
+    if (l.frags.length >= 2 && fits(l, spans)) return k > j ? k : j;
+    const atEdges = l.frags.every((f) => spans.some((sp) => Math.abs(f.x0 - sp.x0) <= 3));
+    if (!atEdges || l.frags[0]!.x0 > spans[0]!.x0 + 3 && l.frags.length === 1 && fits(l, spans)) return j;
+    k++;
+  }
+  return j;
+}
+
 function twoInOne(frags: Frag[], spans: Span[]): boolean {
   const seen = new Set<number>();
   for (const f of frags) {
@@ -712,7 +769,7 @@ function sameColumns(a: Span[], b: Span[]): boolean {
 
 /** Recompute a region's column spans from its own fragments (keeping carried columns). */
 function finalSpans(r: Region): Span[] {
-  const frags = r.lines.flatMap((l) => l.frags);
+  const frags = r.lines.filter((l) => !r.spanning?.has(l)).flatMap((l) => l.frags);
   let spans = mergeSpans(r.continued ? r.spans : [], frags);
   if (!r.continued) spans = mergeHeaderSpans(spans, r.lines);
   return spans.length >= 2 ? spans : r.spans;
@@ -846,9 +903,16 @@ function regionRows(r: Region, rc: RegionCols, bodyFont: number, align: CellAlig
   // Cuts, bottom-up: each is the free gap where a row starts.
   const cuts: number[] = [];
   let bottom = all.reduce((m, { p }) => Math.max(m, p.bottom), -Infinity);
+  const spanningLine = new Set([...(r.spanning ?? [])].map((l) => `${l.page}:${l.no}`));
   for (let k = anchors.length - 1; k >= 0; k--) {
     const a = anchors[k]!;
     const lo = k > 0 ? anchors[k - 1]!.bottom : regionTop;
+    // A row whose cell spans the columns is a row of its own.
+    if (spanningLine.has(`${a.page}:${a.no}`)) {
+      cuts.push(a.top - 0.01);
+      bottom = a.top;
+      continue;
+    }
     const cands = gapsIn(lo, a.top);
     const above = all.some(({ p }) => p.top < a.top - 0.3 * a.size && p.bottom > lo);
     if (!above) {

@@ -67,6 +67,8 @@ export class OutcomeReader {
   /** The element unnumbered text continues. */
   private open: { kind: 'outcome'; o: OutcomeDraft } | { kind: 'criterion'; c: CriterionDraft } | null = null;
   private openFromTable = false;
+  /** The table row the open element was read from. */
+  private openRow: string | null = null;
   /** Numbering restarted (a tracking sheet or form repeating the unit): the rest is not content. */
   ended = false;
   private readonly roles = new Map<number, Role[]>();
@@ -365,7 +367,13 @@ export class OutcomeReader {
       return true;
     }
     if (role === 'criterion' && this.open.kind === 'outcome') {
-      // Unnumbered criterion-column text before any criterion: not content we can place.
+      // `Learning outcome 1:` in the number column, its text in the next cell of the row.
+      const o = this.open.o;
+      if (!o.parts.length && it.cell && this.openRow === `${it.cell.table}:${it.cell.row}`) {
+        o.parts.push(text);
+        return true;
+      }
+      // Other unnumbered criterion-column text before any criterion: not content we can place.
       return false;
     }
     return false;
@@ -374,6 +382,7 @@ export class OutcomeReader {
   private setOpen(open: NonNullable<OutcomeReader['open']>, it: Item): void {
     this.open = open;
     this.openFromTable = !!it.cell;
+    this.openRow = it.cell ? `${it.cell.table}:${it.cell.row}` : null;
   }
 }
 

@@ -48,6 +48,10 @@ export interface Token {
 
 /** The numbering token a paragraph starts with, if any. */
 export function leadingToken(text: string): Token | null {
+  // A list's own marker before the printed number (`1. 1.1 Describe…` from an <ol> or Word
+  // numbering): the printed number counts.
+  const listed = /^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+(?=(?:AC|LO)\s*\d|\d{1,2}\.\d{1,2}(?!\d))/i.exec(text);
+  if (listed) text = text.slice(listed[0].length);
   let m = CRITERION_START.exec(text);
   if (m) return { type: 'criterion', major: Number(m[1]), minor: Number(m[2]), rest: m[3]!.trim() };
   m = OUTCOME_START.exec(text);

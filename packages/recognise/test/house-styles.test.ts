@@ -297,6 +297,24 @@ Locations: racking, bulk floor, cold store
     ]);
   });
 
+  it('labels in a definition list or in row-header cells; criteria in an ordered list that also prints their numbers; outcome and criteria as bold-labelled paragraphs', async () => {
+    const html = `<h1>Example Awards Level 2 Certificate in Retail</h1>
+<h2>Unit 3: Handle stock</h2>
+<dl><dt>Unit reference number</dt><dd>T/506/2126</dd><dt>Level</dt><dd>2</dd><dt>Credit value</dt><dd>3</dd><dt>GLH</dt><dd>20</dd></dl>
+<table><tr><th>Learning outcome</th><th>Assessment criteria</th></tr>
+<tr><th scope="row">1. Know how to store stock</th><td><ol><li>1.1 Describe safe storage</li><li>1.2 Explain stock rotation</li></ol></td></tr></table>
+<h2>Unit 4: Serve customers</h2>
+<table><tr><th>Unit reference</th><td>F/506/2131</td></tr><tr><th>Level</th><td>2</td></tr><tr><th>Credits</th><td>2</td></tr></table>
+<p><strong>Learning outcome 1:</strong> Be able to greet customers</p>
+<p><strong>Assessment criteria</strong></p>
+<p>1.1 Greet customers politely</p><p>1.2 Identify customers' needs</p>`;
+    const d = await parse(html, 'retail.html');
+    expect(shape(d)).toEqual([
+      { ref: 'T/506/2126', number: '3', title: 'Handle stock', level: 2, credits: 3, glh: 20, outcomes: [['1', 'Know how to store stock', ['1.1 Describe safe storage', '1.2 Explain stock rotation']]] },
+      { ref: 'F/506/2131', number: '4', title: 'Serve customers', level: 2, credits: 2, glh: null, outcomes: [['1', 'Be able to greet customers', ['1.1 Greet customers politely', "1.2 Identify customers' needs"]]] },
+    ]);
+  });
+
   it('a title with its reference in brackets and no unit word; a unit TQT label', async () => {
     const text = 'Receive goods into a warehouse (J/617/4410)\nLevel: 2\nCredits: 3\nTQT: 30\n\nLO1 Be able to prepare to receive goods\n1.1 Check that the receiving area is clear\n';
     const d = await parse(text, 'goods.txt');

@@ -124,6 +124,8 @@ export function readProfile(items: Item[], end: number, diags: Diagnostics): Omi
     }
   }
   q.title ??= firstTitleLine;
+  // `… Diploma in Adult Care (603/1234/8)`: the number is not part of the title.
+  if (q.title) q.title = q.title.replace(/\s*[(\[]\s*(?:QAN:?\s*)?\d{3}\s?\/\s?\d{4}\s?\/\s?[\dX]\s*[)\]]\s*$/i, '') || q.title;
   if (q.title && q.level == null) {
     const m = /\bLevel\s+(\d+)\b/i.exec(q.title);
     if (m) q.level = Number(m[1]);

@@ -120,6 +120,7 @@ function titleThenRef(text: string, rowText: string | null): HeadingMatch | null
 export function cleanTitle(title: string): string {
   return title
     .replace(new RegExp(`\\s*[(\\[]?\\s*${REF_SOURCE}\\s*[)\\]]?\\s*$`), '')
+    .replace(new RegExp(`^[(\\[]\\s*${REF_SOURCE}\\s*[)\\]]\\s*`), '')
     .replace(/\t+/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s:–-]+|[\s:–-]+$/g, '')

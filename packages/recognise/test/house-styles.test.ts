@@ -315,6 +315,36 @@ Locations: racking, bulk floor, cold store
     ]);
   });
 
+  it('a reference in brackets before the title, dashed labels, "Learning Outcome 1 –" and "AC 1.1:" numbering, a capitalised heading', async () => {
+    const text = `Example Awards Level 3 Diploma in Adult Care (603/1234/8)
+
+Unit 301 (R/616/9520) Promote communication in care settings
+Unit Reference Number (URN): R/616/9520
+Unit Level: 3
+Credit Value – 3
+Guided Learning Hours (GLH): 25
+
+Learning Outcome 1 – Understand why communication is important
+AC 1.1: Identify the different reasons people communicate
+AC 1.2: Explain how communication affects relationships in the work setting
+
+UNIT 302 - ENGAGE IN PERSONAL DEVELOPMENT
+Unit reference: L/506/1788
+1. Understand what is required for competence
+1.1. Describe the duties and responsibilities of own work role
+`;
+    const d = await parse(text, 'care.txt');
+    expect(d.qualification.title).toBe('Example Awards Level 3 Diploma in Adult Care');
+    expect(d.qualification.number).toBe('603/1234/8');
+    expect(shape(d)).toEqual([
+      {
+        ref: 'R/616/9520', number: '301', title: 'Promote communication in care settings', level: 3, credits: 3, glh: 25,
+        outcomes: [['1', 'Understand why communication is important', ['1.1 Identify the different reasons people communicate', '1.2 Explain how communication affects relationships in the work setting']]],
+      },
+      { ref: 'L/506/1788', number: '302', title: 'ENGAGE IN PERSONAL DEVELOPMENT', level: null, credits: null, glh: null, outcomes: [['1', 'Understand what is required for competence', ['1.1 Describe the duties and responsibilities of own work role']]] },
+    ]);
+  });
+
   it('a title with its reference in brackets and no unit word; a unit TQT label', async () => {
     const text = 'Receive goods into a warehouse (J/617/4410)\nLevel: 2\nCredits: 3\nTQT: 30\n\nLO1 Be able to prepare to receive goods\n1.1 Check that the receiving area is clear\n';
     const d = await parse(text, 'goods.txt');

@@ -488,7 +488,7 @@ function firstWordFits(prev: PLine, l: PLine, text: string, right: number): bool
   return prev.x1 + (word.length + 4) * charW < right;
 }
 
-function paragraphsOf(lines: PLine[], right: number, margin: number | null = null): Para[] {
+function paragraphsOf(lines: PLine[], right: number, margin: number | null = null, pitch = 0): Para[] {
   const out: Para[] = [];
   let cur: Para | null = null;
   const stack: number[] = [];
@@ -509,7 +509,8 @@ function paragraphsOf(lines: PLine[], right: number, margin: number | null = nul
       !bullet &&
       !ENUM_START.test(text) &&
       prev.page === l.page &&
-      l.y - prev.y <= 1.5 * Math.max(prev.size, l.size) &&
+      // Next line of the paragraph: within one and a half lines, or the document's usual line pitch.
+      l.y - prev.y <= Math.max(1.5 * Math.max(prev.size, l.size), 1.08 * pitch) &&
       Math.abs(prev.size - l.size) < 0.15 * prev.size &&
       // An outdented line starts something new.
       l.x0 >= prev.x0 - 1.5 - (cur.lines.length === 1 ? 2 * l.size : 0) &&
@@ -667,6 +668,13 @@ function findRegions(lines: Line[], carry: Span[] | null): Region[] {
     }
     while (j < n && beside[j] && maxGap(lines[j - 1]!, lines[j]!)) {
       const next = mergeSpans(spans, lines[j]!.frags);
+      if (next.length < spans.length && wrapsBack(lines[j - 1]!, lines[j]!) && numberColumnsJoin(spans, next, lines.slice(i, j))) {
+        // A cell's text wrapping back under the number it starts with (`1  Understand the…` /
+        // `development`): the number and its text are one column.
+        spans = next;
+        j++;
+        continue;
+      }
       if (next.length < spans.length) {
         // A row spanning columns inside the table (rows of the same columns follow): kept,
         // without merging the columns it crosses.
@@ -753,6 +761,29 @@ function spanningRun(lines: Line[], j: number, spans: Span[], near: (a: Line, b:
   return j;
 }
 
+/** A line that reads as the wrapped continuation of the one above: lower-case, or at line spacing. */
+function wrapsBack(above: Line, l: Line): boolean {
+  return /^[a-z]/.test(l.frags[0]!.text) || l.y - above.y <= 1.6 * Math.max(l.size, above.size);
+}
+
+const NUMBER_ONLY = /^(?:AC|LO)?\s*\d{1,2}(?:\.\d{1,2})?[.)]?$/i;
+
+/**
+ * Whether merging `spans` into `next` only joins number columns (every fragment so far in
+ * them a bare number like `1`, `1.1`, `AC2.3`) with the column right of them.
+ */
+function numberColumnsJoin(spans: Span[], next: Span[], above: Line[]): boolean {
+  for (const big of next) {
+    const inside = spans.filter((sp) => sp.x0 >= big.x0 - 0.01 && sp.x1 <= big.x1 + 0.01);
+    if (inside.length <= 1) continue;
+    if (inside.length !== 2) return false;
+    const [num] = inside as [Span, Span];
+    const frags = above.flatMap((l) => l.frags).filter((f) => f.x0 >= num.x0 - 0.01 && f.x1 <= num.x1 + 0.01);
+    if (!frags.length || !frags.every((f) => NUMBER_ONLY.test(f.text.trim()))) return false;
+  }
+  return true;
+}
+
 function twoInOne(frags: Frag[], spans: Span[]): boolean {
   const seen = new Set<number>();
   for (const f of frags) {
@@ -837,21 +868,32 @@ interface RegionCols {
   aligned: number;
 }
 
-function regionColumns(r: Region): RegionCols {
+function regionColumns(r: Region, pitch: number): RegionCols {
   const ncol = r.spans.length;
   const colLines: PLine[][] = Array.from({ length: ncol }, () => []);
   const rights = new Array<number>(ncol).fill(-Infinity);
   for (const l of r.lines) {
+    let last: { c: number; pl: PLine } | null = null;
     for (const f of l.frags) {
       let c = columnOf(f, r.spans, 3);
       if (c < 0) c = nearestColumn(f, r.spans);
-      colLines[c]!.push({ text: f.text, x0: f.x0, x1: f.x1, y: f.y, top: f.y - 0.8 * f.size, bottom: f.y + 0.25 * f.size, size: f.size, font: f.font, page: l.page, no: l.no });
       rights[c] = Math.max(rights[c]!, f.x1);
+      // Fragments of one line in one column (a number and its text) are one line of the cell.
+      if (last && last.c === c) {
+        // A number hangs left of its text: the line's indent is the text's.
+        if (NUMBER_ONLY.test(last.pl.text.trim())) last.pl.x0 = f.x0;
+        last.pl.text = `${last.pl.text} ${f.text}`;
+        last.pl.x1 = Math.max(last.pl.x1, f.x1);
+        continue;
+      }
+      const pl: PLine = { text: f.text, x0: f.x0, x1: f.x1, y: f.y, top: f.y - 0.8 * f.size, bottom: f.y + 0.25 * f.size, size: f.size, font: f.font, page: l.page, no: l.no };
+      colLines[c]!.push(pl);
+      last = { c, pl };
     }
   }
   // A column's left text edge: lines indented from it (not centred) are list items whose
   // markers are drawn, not printed (browsers' and word processors' bullets).
-  const cols = colLines.map((ls, c) => paragraphsOf(ls, rights[c]!, ls.length ? Math.min(...ls.map((l) => l.x0)) : null));
+  const cols = colLines.map((ls, c) => paragraphsOf(ls, rights[c]!, ls.length ? Math.min(...ls.map((l) => l.x0)) : null, pitch));
   // Rows follow the leftmost column (for a continued table, its first column, even when empty here).
   const anchorCol = r.continued ? 0 : Math.max(0, cols.findIndex((ps) => ps.length > 0));
   let aligned = 0;
@@ -1032,6 +1074,20 @@ export function layout(pages: PageLines[]): LayoutResult {
     return Math.min(6, (k < 0 ? headingSizes.length : k) + 1);
   };
 
+  // The usual line pitch of body text (line spacing differs between word processors): the
+  // commonest baseline step between lines of body size, capped at twice the size.
+  const steps = new Map<number, number>();
+  for (const p of pages) {
+    const ls = p.lines.filter((l) => !l.furniture && Math.abs(l.size - body) < 0.1 * body);
+    for (let k = 1; k < ls.length; k++) {
+      const dy = Math.round((ls[k]!.y - ls[k - 1]!.y) * 2) / 2;
+      if (dy >= body && dy <= 2 * body) steps.set(dy, (steps.get(dy) ?? 0) + 1);
+    }
+  }
+  let pitch = 0;
+  let pitchVotes = 0;
+  for (const [dy, n] of steps) if (n > pitchVotes || (n === pitchVotes && dy < pitch)) (pitchVotes = n), (pitch = dy);
+
   // Pass 1: table regions and their column paragraphs, page by page.
   interface PageWork {
     p: PageLines;
@@ -1061,7 +1117,7 @@ export function layout(pages: PageLines[]): LayoutResult {
     }
     const cols = new Map<Region, RegionCols>();
     for (const r of regions) {
-      const rc = regionColumns(r);
+      const rc = regionColumns(r, pitch);
       cols.set(r, rc);
       anchors += rc.cols[rc.anchorCol]?.length ?? 0;
       aligned += rc.aligned;

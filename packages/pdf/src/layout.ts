@@ -473,8 +473,9 @@ function joinText(prev: string, prevLine: PLine, next: string, fullWidth: number
   if (last === '/') return prev + next;
   // Hyphenated compounds keep the hyphen.
   if (last === '-' && /\p{L}-$/u.test(prev) && /^\p{Ll}/u.test(next)) return prev + next;
-  // A single word too long for its column, broken without a hyphen.
-  if (!/\s/.test(prevLine.text) && /^\p{Ll}/u.test(next) && /\p{L}$/u.test(prev) && prevLine.x1 >= fullWidth - 0.6 * prevLine.size) {
+  // A single long word too wide for its column, broken without a hyphen (a whole word that
+  // happens to fill a narrow column's line is the commoner case, so only very long ones).
+  if (!/\s/.test(prevLine.text.trim()) && prevLine.text.trim().length >= 16 && /^\p{Ll}/u.test(next) && /\p{L}$/u.test(prev) && prevLine.x1 >= fullWidth - 0.6 * prevLine.size) {
     return prev + next;
   }
   return `${prev} ${next}`;

@@ -473,9 +473,11 @@ function joinText(prev: string, prevLine: PLine, next: string, fullWidth: number
   if (last === '/') return prev + next;
   // Hyphenated compounds keep the hyphen.
   if (last === '-' && /\p{L}-$/u.test(prev) && /^\p{Ll}/u.test(next)) return prev + next;
-  // A single long word too wide for its column, broken without a hyphen (a whole word that
-  // happens to fill a narrow column's line is the commoner case, so only very long ones).
-  if (!/\s/.test(prevLine.text.trim()) && prevLine.text.trim().length >= 16 && /^\p{Ll}/u.test(next) && /\p{L}$/u.test(prev) && prevLine.x1 >= fullWidth - 0.6 * prevLine.size) {
+  // A single word too wide for its column, broken without a hyphen (a whole word that happens
+  // to fill a narrow column's line is commoner: only a long word, or a stub after it).
+  const word = prevLine.text.trim();
+  const nextWord = /^\S+/u.exec(next)?.[0] ?? '';
+  if (!/\s/.test(word) && (word.length >= 14 || nextWord.length <= 2) && /^\p{Ll}/u.test(next) && /\p{L}$/u.test(prev) && prevLine.x1 >= fullWidth - 0.6 * prevLine.size) {
     return prev + next;
   }
   return `${prev} ${next}`;

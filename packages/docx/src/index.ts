@@ -61,6 +61,8 @@ function styleEmphasis(styles: Map<string, StyleInfo>) {
   const visit = (el: any, para: StyleInfo | undefined): any => {
     if (!el || typeof el !== 'object') return el;
     let inherited = para;
+    // A table-of-contents entry (Word's `toc 1`… styles) is navigation, not content.
+    if (el.type === 'paragraph' && /^toc\s?\d$|^table of contents$|^contents\s?\d$/i.test(String(el.styleName ?? el.styleId ?? ''))) return { ...el, children: [] };
     if (el.type === 'paragraph') inherited = el.styleId ? styles.get(el.styleId) : undefined;
     if (el.type === 'run') {
       const own = el.styleId ? styles.get(el.styleId) : undefined;

@@ -14,7 +14,7 @@ import {
   QUAL_NUMBER_LABEL,
   QUAL_TITLE_LABEL,
   TQT_LABEL,
-  splitLabels,
+  labelPairs,
   BARE_LABEL,
 } from './rules.js';
 
@@ -60,7 +60,7 @@ export function readProfile(items: Item[], end: number, diags: Diagnostics): Omi
         j = next.i;
       }
     }
-    for (const line of splitLabels(text)) readLine(line, it, j);
+    for (const line of labelPairs(it.cell?.cells ?? null, text)) readLine(line, it, j);
   }
   function readLine(line: string, it: Item, j: number) {
     let m: RegExpExecArray | null;

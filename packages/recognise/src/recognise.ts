@@ -28,7 +28,7 @@ export function recognise(stream: AdapterResult, options: RecogniseOptions): Spe
   const { units: spans, firstUnit } = findUnits(items);
   const profile = readProfile(items, firstUnit, diags);
   const structure = readStructure(items, firstUnit);
-  const drafts = spans.map((s) => readUnit(items, s, diags));
+  const drafts = withoutRecordSheets(spans.map((s) => readUnit(items, s, diags)), diags);
   const units = drafts.map((d) => finishUnit(d, structure.rows, diags));
   addUnlisted(units, structure.rows, diags);
   if (profile.credits == null && structure.rules?.totalCredits != null) profile.credits = structure.rules.totalCredits;
@@ -41,6 +41,32 @@ export function recognise(stream: AdapterResult, options: RecogniseOptions): Spe
     units,
     diagnostics: diags.list,
   };
+}
+
+/**
+ * An assessment record or tracking sheet repeats a unit's heading and criteria, without the
+ * outcomes' text: not a unit body. A later copy of a unit (same reference, else same title)
+ * whose outcomes have no text and whose criteria the first copy has, is dropped with a note.
+ */
+function withoutRecordSheets(drafts: UnitDraft[], diags: Diagnostics): UnitDraft[] {
+  const key = (d: UnitDraft) => (d.refPrinted ? checkUnitRef(d.refPrinted).ref : null) ?? `title:${looseTitle(d.title)}`;
+  const seen = new Map<string, UnitDraft>();
+  return drafts.filter((d) => {
+    const k = key(d);
+    const first = seen.get(k);
+    if (!first) {
+      seen.set(k, d);
+      return true;
+    }
+    const criteria = (u: UnitDraft) => new Set(u.outcomes.flatMap((o) => o.criteria.map((c) => c.number)));
+    const had = criteria(first);
+    const textless = d.outcomes.every((o) => !o.parts.join('').trim());
+    if (textless && first.outcomes.some((o) => o.parts.join('').trim()) && [...criteria(d)].every((n) => had.has(n))) {
+      diags.info('unit-repeated', `unit ${k.replace(/^title:/, '')} appears again (an assessment record or tracking sheet?): not read as another unit`, k.replace(/^title:/, ""), d.place);
+      return false;
+    }
+    return true;
+  });
 }
 
 function finishUnit(d: UnitDraft, rows: TableRow[], diags: Diagnostics): Unit {

@@ -46,6 +46,19 @@ export const BARE_LABEL = new RegExp(
   'i',
 );
 
+/**
+ * The `Label: value` pairs of a line. A table row of label, value, label, value
+ * (`Unit reference | K/601/7730 | Level | 3`) holds two; so does `Unit reference: X Level: 3`.
+ */
+export function labelPairs(cells: string[] | null, line: string): string[] {
+  if (cells && cells.length >= 4 && cells.length % 2 === 0 && cells.every((c, k) => k % 2 === 1 || BARE_LABEL.test(c.trim()))) {
+    const pairs: string[] = [];
+    for (let k = 0; k < cells.length; k += 2) pairs.push(`${cells[k]!.trim()}\t${cells[k + 1]!.trim()}`);
+    return pairs;
+  }
+  return splitLabels(line);
+}
+
 /** `Unit reference: K/506/2169 Level: 3` as its two `Label: value` pairs; other text unchanged. */
 export function splitLabels(text: string): string[] {
   return text.split(LABEL_SPLIT).filter(Boolean);

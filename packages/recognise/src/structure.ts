@@ -34,6 +34,9 @@ interface GroupDraft extends Group {
 
 const VERB = /\b(?:must|may|can|should|will|achieve[sd]?|choose|select|taken|contains?)\b/i;
 
+/** Dot leaders before a page number, as a contents line ends. */
+const TOC_LEADER = /(?:\.\s?){4,}\s*\d{1,4}\s*$|…\s*\d{1,4}\s*$/;
+
 /** A group heading: `Group A Mandatory Units – complete all units`, `Optional Group B`, `Mandatory units`. */
 function groupHeading(text: string): { name: string; rest: string; kind: 'mandatory' | 'optional' } | null {
   if (text.length > 120 || /^[(\d]/.test(text)) return null;
@@ -161,6 +164,8 @@ export function readStructure(items: Item[], end: number): { rules: Rules | null
       }
     }
     last.text = null;
+    // A contents line (`REF Title ........ 8`): its number is a page, not a level.
+    if (TOC_LEADER.test(text)) continue;
     const refAt = REF_AT_START.exec(text);
     if (refAt) {
       const rest = text.slice(refAt[0].length).trim();
@@ -210,7 +215,10 @@ export function readStructure(items: Item[], end: number): { rules: Rules | null
     textOrder = [];
   }
 
-  const totalCredits = firstMatch(sentences, TOTAL_CREDITS, (m) => Number(m[1]), (s) => !/\bgroup\b|\blevel\s+\d\s+(?:or|and)\s+above/i.test(s));
+  // The total: a sentence, or its lead clause (`… a minimum of 37 credits: 25 from Group A …`),
+  // that names no group.
+  const leads = sentences.flatMap((s) => [s, s.split(/[:;]/)[0]!]);
+  const totalCredits = firstMatch(leads, TOTAL_CREDITS, (m) => Number(m[1]), (s) => !/\bgroup\b|\blevel\s+\d\s+(?:or|and)\s+above/i.test(s));
   const atLevel = firstMatch(sentences, CREDITS_AT_LEVEL, (m) => ({ level: Number(m[2]), credits: Number(m[1]) }));
   const realGroups = groups.filter((g) => g.units.length > 0);
   for (const g of realGroups) constrain(g, realGroups, sentences);
@@ -309,7 +317,7 @@ function constrain(g: GroupDraft, all: GroupDraft[], sentences: string[]) {
   const letter = /\bgroup\s+([A-Z])\b/i.exec(g.name)?.[1]?.toUpperCase();
   const sameKind = all.filter((x) => x.kind === g.kind);
   for (const s of sentences) {
-    for (const clause of s.replace(/\*\*/g, '').split(/;|,?\s+and\s+(?=(?:a\s+)?(?:minimum|maximum|at\s+least|up\s+to|\d))|\.\s/i)) {
+    for (const clause of s.replace(/\*\*/g, '').split(/[;:]|,?\s+and\s+(?=(?:a\s+)?(?:minimum|maximum|at\s+least|up\s+to|\d))|\.\s/i)) {
       if (!PLAIN_CREDITS.test(clause)) continue;
       const named = /\bgroup\s+([A-Z])\b/i.exec(clause)?.[1]?.toUpperCase();
       const mentionsKind = new RegExp(`\\b${g.kind}\\b`, 'i').test(clause);

@@ -24,6 +24,7 @@ import {
   UNIT_REF_LABEL,
   cleanTitle,
   isLoAcHeader,
+  labelPairs,
   matchUnitHeading,
   splitLabels,
   type HeadingMatch,
@@ -234,7 +235,7 @@ export function readUnit(items: Item[], span: { start: number; end: number; head
       }
     }
     if (!reader.started || reader.ended || inGuidance) {
-      if (firstOfRow && labelPairs(it, line).map((part) => readLabel(u, part, it, diags, name)).some(Boolean)) continue;
+      if (firstOfRow && labelPairs(it.cell?.cells ?? null, line).map((part) => readLabel(u, part, it, diags, name)).some(Boolean)) continue;
       if (it.cell && !firstOfRow && !reader.started && isLabelRow(line)) continue;
     }
     const g = !it.cell || it.cell.col === 0 ? GUIDANCE_HEADING.exec(it.text) : null;
@@ -294,20 +295,6 @@ function isSectionHeading(it: Item, firstOfRow: boolean): boolean {
   if (it.cell) return firstOfRow && it.cell.col === 0 && named;
   if (named) return true;
   return it.heading > 0 && !OutcomeReader.numbered(it) && !isLoAcHeader(it.text) && it.text.length <= 120;
-}
-
-/**
- * The `Label: value` pairs of a line. A table row of label, value, label, value
- * (`Unit reference | K/601/7730 | Level | 3`) holds two.
- */
-function labelPairs(it: Item, line: string): string[] {
-  const cells = it.cell?.cells;
-  if (cells && cells.length >= 4 && cells.length % 2 === 0 && cells.every((c, k) => k % 2 === 1 || BARE_LABEL.test(c.trim()))) {
-    const pairs: string[] = [];
-    for (let k = 0; k < cells.length; k += 2) pairs.push(`${cells[k]!.trim()}\t${cells[k + 1]!.trim()}`);
-    return pairs;
-  }
-  return splitLabels(line);
 }
 
 function isLabelRow(line: string): boolean {

@@ -2,6 +2,7 @@
  * House styles the seeds do not show, written the way other awarding bodies print them:
  * the recogniser must read them by rule, with no new parser.
  */
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseSpec, type SpecDocument } from 'qualspec';
 
@@ -362,5 +363,43 @@ Unit reference: L/506/1788
         outcomes: [['1', 'Understand the role of the team leader', ['1.1 Describe the main responsibilities of a team leader', '1.2 Explain how the role of the team leader differs from that of the manager']]],
       },
     ]);
+  });
+});
+
+describe('the parts around the units', () => {
+  const file = (name: string) => fileURLToPath(new URL(`../../../fixtures/house-styles/${name}`, import.meta.url));
+
+  it('an assessment record repeating a unit’s heading and criteria is not a second unit', async () => {
+    const d = await parseSpec(file('assessment-record.html'));
+    expect(d.units.map((u) => [u.ref, u.outcomes.length])).toEqual([
+      ['D/621/4538', 1],
+      ['T/638/5831', 0],
+    ]);
+    expect(d.units[0]!.outcomes[0]!.text).toBe('Understand the principles of food safety');
+    expect(d.diagnostics.filter((x) => x.code === 'unit-repeated').map((x) => x.unit)).toEqual(['D/621/4538']);
+  });
+
+  it('the total credits from a rule sentence that goes on to name the groups, and each group’s share', async () => {
+    const d = await parseSpec(file('rules-lead-clause.html'));
+    const r = d.qualification.rules!;
+    expect(r.totalCredits).toBe(12);
+    expect(r.groups.map((g) => [g.name, g.kind, g.minCredits, g.maxCredits, g.units.map((u) => u.ref)])).toEqual([
+      ['Mandatory Group A', 'mandatory', 5, 5, ['D/621/4538']],
+      ['Optional Group B', 'optional', 7, null, ['T/638/5831']],
+    ]);
+  });
+
+  it('contents lines (dot leaders, Word contents styles) are not structure-table rows', async () => {
+    const html = await parseSpec(file('contents-dot-leaders.html'));
+    expect(html.qualification.rules!.groups.map((g) => g.name)).toEqual(['Mandatory Group A', 'Optional Group B']);
+    expect(html.diagnostics.filter((x) => x.code.endsWith('-mismatch-table'))).toEqual([]);
+    const docx = await parseSpec(file('contents-styles.docx'));
+    expect(docx.qualification.rules).toBeNull();
+    expect(docx.units.map((u) => u.ref)).toEqual(['D/650/1121']);
+  });
+
+  it('qualification facts in label, value, label, value rows', async () => {
+    const d = await parseSpec(file('qualification-four-columns.docx'));
+    expect([d.qualification.number, d.qualification.credits, d.qualification.glh, d.qualification.tqt]).toEqual(['603/1234/8', 3, 20, 30]);
   });
 });

@@ -491,7 +491,10 @@ function firstWordFits(prev: PLine, l: PLine, text: string, right: number): bool
   return prev.x1 + (word.length + 4) * charW < right;
 }
 
-function paragraphsOf(lines: PLine[], right: number, margin: number | null = null, pitch = 0): Para[] {
+/** Connecting words a wrapped line may end with: the sentence goes on below. */
+const GOES_ON = /(?:\b(?:the|a|an|of|and|or|to|for|in|on|with|by|from|at|as|that|which|their|its|own|be|is|are|must|can|will)|[,;:\-–/(&])$/i;
+
+function paragraphsOf(lines: PLine[], right: number, margin: number | null = null, pitch = 0, lockstep?: (a: PLine, b: PLine) => boolean): Para[] {
   const out: Para[] = [];
   let cur: Para | null = null;
   const stack: number[] = [];
@@ -524,7 +527,11 @@ function paragraphsOf(lines: PLine[], right: number, margin: number | null = nul
       prev.x1 >= right - Math.max(6 * prev.size, 0.3 * (right - prev.x0)) &&
       // A line whose first word would have fitted at the end of the line before did not wrap
       // there: it is the next list item (its marker drawn, not written).
-      !firstWordFits(prev, l, text, right);
+      !firstWordFits(prev, l, text, right) &&
+      // In a table whose rows have no space between them, a line level with lines in every
+      // other column starts the next row unless the sentence plainly goes on (a lower-case
+      // start, a connecting word at the end of the line above).
+      !(lockstep?.(prev, l) && !/^\p{Ll}/u.test(text) && !GOES_ON.test(prev.text.trim()));
     if (cont && cur && prev) {
       cur.text = joinText(cur.text, prev, text, right);
       cur.lines.push({ ...l, text });
@@ -618,7 +625,7 @@ function besideOthers(lines: Line[], i: number): boolean {
 }
 
 /** Find table regions on one page. `carry` is the previous page's last table, when it ended the page. */
-function findRegions(lines: Line[], carry: Span[] | null): Region[] {
+function findRegions(lines: Line[], carry: Span[] | null, carrySize = 0): Region[] {
   const n = lines.length;
   const regions: Region[] = [];
   const inRegion = new Array<boolean>(n).fill(false);
@@ -632,6 +639,8 @@ function findRegions(lines: Line[], carry: Span[] | null): Region[] {
     let j = 0;
     const spanning = new Set<Line>();
     while (j < n) {
+      // A heading in larger type at the top of the page is not the table going on.
+      if (carrySize && lines[j]!.size > 1.15 * carrySize) break;
       if (fits(lines[j]!, carry, 3)) {
         j++;
         continue;
@@ -661,7 +670,7 @@ function findRegions(lines: Line[], carry: Span[] | null): Region[] {
     const spanning = new Set<Line>();
     // A first row spanning the columns of the rows under it (`Learning outcome 1: …`).
     const below = lines[i + 1];
-    if (below && beside[i + 1] && maxGap(lines[i]!, below) && below.frags.length > lines[i]!.frags.length) {
+    if (below && beside[i + 1] && maxGap(lines[i]!, below) && below.frags.length > lines[i]!.frags.length && Math.abs(below.size - lines[i]!.size) <= 0.15 * below.size) {
       const under = mergeSpans([], below.frags);
       if (twoInOne(below.frags, spans) && spanningRun([lines[i]!, lines[i]!, below], 1, under, () => true) === 2) {
         spanning.add(lines[i]!);
@@ -670,6 +679,8 @@ function findRegions(lines: Line[], carry: Span[] | null): Region[] {
       }
     }
     while (j < n && beside[j] && maxGap(lines[j - 1]!, lines[j]!)) {
+      // Type of another size (a heading over the table) is not the same table.
+      if (Math.abs(lines[j]!.size - lines[j - 1]!.size) > 0.15 * Math.max(lines[j]!.size, lines[j - 1]!.size)) break;
       const next = mergeSpans(spans, lines[j]!.frags);
       if (next.length < spans.length && wrapsBack(lines[j - 1]!, lines[j]!) && numberColumnsJoin(spans, next, lines.slice(i, j))) {
         // A cell's text wrapping back under the number it starts with (`1  Understand the…` /
@@ -704,7 +715,9 @@ function findRegions(lines: Line[], carry: Span[] | null): Region[] {
     let end = j;
     // Lines that fit the columns join; a line beside other text may also reach left of the
     // first column (a cell's text left of a header label centred above it).
-    const joins = (k: number) => fits(lines[k]!, spans) || (beside[k]! && fits(lines[k]!, spans, Infinity));
+    // A line in larger type (a heading just above or below the table) is not a table row.
+    const runSize = lines[i]!.size;
+    const joins = (k: number) => lines[k]!.size <= 1.15 * runSize && (fits(lines[k]!, spans) || (beside[k]! && fits(lines[k]!, spans, Infinity)));
     // Extend up over lines that fit (not already taken).
     while (start > 0 && !inRegion[start - 1] && maxGap(lines[start - 1]!, lines[start]!) && joins(start - 1)) {
       start--;
@@ -756,6 +769,7 @@ function spanningRun(lines: Line[], j: number, spans: Span[], near: (a: Line, b:
   let k = j;
   while (k < lines.length && k < j + 3 && near(lines[k - 1]!, lines[k]!)) {
     const l = lines[k]!;
+    if (k > j && Math.abs(l.size - lines[j]!.size) > 0.15 * l.size) return j;
     if (l.frags.length >= 2 && fits(l, spans)) return k > j ? k : j;
     const atEdges = l.frags.every((f) => spans.some((sp) => Math.abs(f.x0 - sp.x0) <= 3));
     if (!atEdges || l.frags[0]!.x0 > spans[0]!.x0 + 3 && l.frags.length === 1 && fits(l, spans)) return j;
@@ -896,7 +910,12 @@ function regionColumns(r: Region, pitch: number): RegionCols {
   }
   // A column's left text edge: lines indented from it (not centred) are list items whose
   // markers are drawn, not printed (browsers' and word processors' bullets).
-  const cols = colLines.map((ls, c) => paragraphsOf(ls, rights[c]!, ls.length ? Math.min(...ls.map((l) => l.x0)) : null, pitch));
+  // Lines level with a line in every other (non-empty) column.
+  const ysOf = colLines.map((ls) => ls.map((l) => l.y));
+  const level = (c: number, y: number, size: number) => ysOf.every((ys, k) => k === c || !ys.length || ys.some((z) => Math.abs(z - y) <= 0.3 * size));
+  const cols = colLines.map((ls, c) =>
+    paragraphsOf(ls, rights[c]!, ls.length ? Math.min(...ls.map((l) => l.x0)) : null, pitch, ysOf.filter((ys) => ys.length).length >= 2 ? (_a, b) => level(c, b.y, b.size) : undefined),
+  );
   // Rows follow the leftmost column (for a continued table, its first column, even when empty here).
   const anchorCol = r.continued ? 0 : Math.max(0, cols.findIndex((ps) => ps.length > 0));
   let aligned = 0;
@@ -1027,15 +1046,17 @@ function regionRows(r: Region, rc: RegionCols, bodyFont: number, align: CellAlig
     }
   });
   // Header row: the first row of a new table, short cells, all in another font than the body.
-  if (!r.continued && rows.length >= 1) {
-    const h = rows[0]!;
-    const filled = h.cells.filter((c) => c.length > 0);
-    if (
-      filled.length >= 2 &&
-      filled.every((c) => c.length === 1 && c[0]!.lines.length <= 3 && c[0]!.text.length <= 60) &&
-      filled.every((c) => c[0]!.lines.every((l) => l.font !== bodyFont))
-    ) {
-      h.header = true;
+  // (A header of two lines level across the columns may come as two rows: both are header.)
+  if (!r.continued) {
+    for (const h of rows) {
+      const filled = h.cells.filter((c) => c.length > 0);
+      if (
+        filled.length >= 2 &&
+        filled.every((c) => c.length === 1 && c[0]!.lines.length <= 3 && c[0]!.text.length <= 60) &&
+        filled.every((c) => c[0]!.lines.every((l) => l.font !== bodyFont))
+      ) {
+        h.header = true;
+      } else break;
     }
   }
   return rows;
@@ -1100,13 +1121,14 @@ export function layout(pages: PageLines[]): LayoutResult {
   }
   const work: PageWork[] = [];
   let carry: Span[] | null = null;
+  let carrySize = 0;
   const headerKeys = new Set<string>();
   let anchors = 0;
   let aligned = 0;
   const marginVotes = new Map<number, number>();
   for (const p of pages) {
     const lines = p.lines.filter((l) => !l.furniture);
-    let regions = findRegions(lines, carry);
+    let regions = findRegions(lines, carry, carrySize);
     // A continuation that starts with the table's repeated header row: drop those lines (lines
     // in a font other than the body's that the table already had on an earlier page).
     if (carry && regions[0]?.continued && headerKeys.size) {
@@ -1137,6 +1159,7 @@ export function layout(pages: PageLines[]): LayoutResult {
     }
     const last = regions[regions.length - 1];
     carry = last && lines.length && last.lines[last.lines.length - 1] === lines[lines.length - 1] ? last.spans : null;
+    carrySize = carry ? last!.lines[last!.lines.length - 1]!.size : 0;
     work.push({ p, lines, regions, cols });
   }
   const align: CellAlign = anchors >= 3 && aligned >= 0.85 * anchors ? 'top' : 'centre';

@@ -15,7 +15,7 @@ const asJson = args.includes('--json');
 const filter = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--show');
 const { parseSpec } = await import(join(root, 'packages/qualspec/dist/index.js'));
 
-const SOURCES = ['.txt', '.md', '.pdf', '.docx', '.web.html', '.html'];
+const SOURCES = ['.txt', '.md', '.pdf', '.docx', '.docx.pdf', '.web.html', '.html'];
 function* fixtures(dir) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);

@@ -12,9 +12,10 @@ import { parseSpec } from 'qualspec';
 import { score } from '../scripts/lib/score.mjs';
 import { root } from './helpers/fixtures.js';
 
-const SOURCES = ['.txt', '.pdf', '.docx', '.web.html', '.html'];
+const SOURCES = ['.txt', '.pdf', '.docx', '.docx.pdf', '.web.html', '.html'];
 const cases: { name: string; source: string; gold: string }[] = [];
-for (const dir of ['seeds', 'documents', 'styles']) {
+// fixtures/gaps holds documents not yet read to these floors: pnpm eval reports them.
+for (const dir of ['seeds', 'documents', 'styles', 'word', 'whole']) {
   for (const g of readdirSync(join(root, 'fixtures', dir)).filter((f) => f.endsWith('.gold.json'))) {
     const base = g.slice(0, -'.gold.json'.length);
     for (const ext of SOURCES) {
@@ -25,8 +26,12 @@ for (const dir of ['seeds', 'documents', 'styles']) {
 }
 
 describe('accuracy against the expected outputs', () => {
-  it('finds every fixture: five seeds, three documents in three formats, the combined PDF, twelve house styles in three formats', () => {
-    expect(cases).toHaveLength(15 + 36);
+  it('finds every fixture: seeds, documents, house styles, Word documents, whole specifications', () => {
+    const count = (dir: string) => cases.filter((c) => c.name.startsWith(`${dir}/`)).length;
+    // Five seeds; three documents as PDF, Word and web page, and the combined PDF; twelve house
+    // styles as web page, Word, browser PDF (and eleven as word-processor PDF); five Word files
+    // (three also as PDF); three whole specifications in four forms.
+    expect(['seeds', 'documents', 'styles', 'word', 'whole'].map(count)).toEqual([5, 10, 47, 8, 12]);
   });
 
   for (const c of cases) {

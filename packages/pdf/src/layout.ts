@@ -465,6 +465,8 @@ function startsItem(text: string): boolean {
 }
 
 /** Join two lines of one paragraph: words broken across the line end are joined. */
+const SHORT_WORDS = /^(?:a|an|and|as|at|be|by|do|for|go|he|if|in|is|it|me|my|no|of|on|or|so|the|to|up|us|we|use|can|not|own|may|are|has|its|all|any|new|who|how|why)$/i;
+
 function joinText(prev: string, prevLine: PLine, next: string, fullWidth: number): string {
   if (!prev) return next;
   if (!next) return prev;
@@ -474,10 +476,10 @@ function joinText(prev: string, prevLine: PLine, next: string, fullWidth: number
   // Hyphenated compounds keep the hyphen.
   if (last === '-' && /\p{L}-$/u.test(prev) && /^\p{Ll}/u.test(next)) return prev + next;
   // A single word too wide for its column, broken without a hyphen (a whole word that happens
-  // to fill a narrow column's line is commoner: only a long word, or a stub after it).
+  // to fill a narrow column's line is commoner: only when a stub that is no word follows).
   const word = prevLine.text.trim();
   const nextWord = /^\S+/u.exec(next)?.[0] ?? '';
-  if (!/\s/.test(word) && (word.length >= 14 || nextWord.length <= 2) && /^\p{Ll}/u.test(next) && /\p{L}$/u.test(prev) && prevLine.x1 >= fullWidth - 0.6 * prevLine.size) {
+  if (!/\s/.test(word) && nextWord.length <= 3 && !SHORT_WORDS.test(nextWord) && /^\p{Ll}/u.test(next) && /\p{L}$/u.test(prev) && prevLine.x1 >= fullWidth - 0.6 * prevLine.size) {
     return prev + next;
   }
   return `${prev} ${next}`;

@@ -294,7 +294,8 @@ function isSectionHeading(it: Item, firstOfRow: boolean): boolean {
   // A row whose first cell names the section (`Range | …`).
   if (it.cell) return firstOfRow && it.cell.col === 0 && named;
   if (named) return true;
-  return it.heading > 0 && !OutcomeReader.numbered(it) && !isLoAcHeader(it.text) && it.text.length <= 120;
+  // A heading line that starts in lower case is the wrapped end of the one before.
+  return it.heading > 0 && /^[A-Z]/.test(text) && !OutcomeReader.numbered(it) && !isLoAcHeader(it.text) && it.text.length <= 120;
 }
 
 function isLabelRow(line: string): boolean {

@@ -331,9 +331,21 @@ export function settleSoftSplits(pages: PageLines[]): void {
 /** A line that is one word and a number, the word not a page label (`Unit 2`, `Section 3`). */
 const NUMBERED_LABEL = /^(?!(?:page|p|pg|pp|folio)\b)[a-z]{2,}\.?\s+\d{1,4}[a-z]?\s*[:.]?$/i;
 
+/** A page number on its own: `7`, `Page 7`, `Page 7 of 12`, `7/12`, `- 7 -`. */
+const PAGE_NUMBER_LINE = /^(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$/i;
+
 export function markFurniture(pages: PageLines[]): number {
   const n = pages.length;
-  if (n < 2) return 0;
+  // A page number alone at the top or bottom edge needs no repetition to be known (a one-page
+  // document has nothing to repeat).
+  let numbers = 0;
+  for (const p of pages) {
+    for (const l of [p.lines[0], p.lines[p.lines.length - 1]]) {
+      if (!l || l.furniture || (l.y > p.height * 0.1 && l.y < p.height * 0.9)) continue;
+      if (PAGE_NUMBER_LINE.test(l.frags.map((f) => f.text).join(' ').trim())) (l.furniture = true), numbers++;
+    }
+  }
+  if (n < 2) return numbers;
   const need = Math.max(2, Math.ceil(0.25 * n));
   const K = 3;
   interface Cand {
@@ -423,7 +435,7 @@ export function markFurniture(pages: PageLines[]): number {
     if (hits.every((c) => c.line.size >= 1.15 * body) && new Set(hits.map((c) => exactText(c.line))).size > 1) continue;
     for (const c of hits) if (!c.line.furniture) (c.line.furniture = true), marked++;
   }
-  return marked;
+  return marked + numbers;
 }
 
 // ---------------------------------------------------------------------------------------

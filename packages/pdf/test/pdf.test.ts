@@ -419,3 +419,20 @@ describe('pdfToBlocks refuses bad PDFs with one-line errors', () => {
     expect(Buffer.compare(Buffer.from(copy), Buffer.from(fixture))).toBe(0);
   });
 });
+
+describe('a one-page PDF', () => {
+  it('drops a page number alone at the foot, which no other page repeats', async () => {
+    const bytes = miniPdf([
+      {
+        content: textOps([
+          [60, 780, 14, 'Unit 1: Handle widgets safely', true],
+          [60, 750, 10, '1.1 Describe a widget'],
+          [60, 736, 10, '1.2 Explain the uses of widgets'],
+          [60, 40, 9, 'Page 1 of 1'],
+        ]),
+      },
+    ]);
+    const { blocks } = await pdfToBlocks(bytes, { threads: 0 });
+    expect([...paragraphs(blocks)].map((p) => p.text)).toEqual(['Unit 1: Handle widgets safely', '1.1 Describe a widget', '1.2 Explain the uses of widgets']);
+  });
+});

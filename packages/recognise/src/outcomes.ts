@@ -111,7 +111,7 @@ export class OutcomeReader {
       // Other columns of a header row (`Evidence type`, `Assessment method`): short, no numbers.
       const otherHeader = (c: string) => c.length <= 60 && !/\d/.test(c) && /^[A-Z]/.test(c.trim());
       const named = filled.filter(headerish);
-      if ((filled.length >= 2 || it.cell.header) && named.length > 0 && filled.every((c) => headerish(c) || (named.length >= 1 && otherHeader(c)))) {
+      if ((filled.length >= 2 || it.cell.header) && named.length > 0 && filled.every((c) => headerish(c) || otherHeader(c))) {
         // Roles by grid column (a header cell spanning columns names each of them).
         const found: Role[] = [];
         cells.forEach((c, k) => {

@@ -188,7 +188,10 @@ export class OutcomeReader {
       return true;
     }
     this.afterHeader = false;
-    if (this.open && this.openFromTable && !it.cell) this.open = null;
+    // Text after a table does not continue the criterion in its last row, except the list a
+    // lead-in (`… to include:`) announced, or an unfinished sentence going on in lower case
+    // (a number-and-text layout read as a table, its wrapped lines left out of it).
+    if (this.open && this.openFromTable && !it.cell && !this.listFollows(it)) this.open = null;
     const prefix = HEADER_PREFIX.exec(it.text);
     const text = prefix ? it.text.slice(prefix[0].length) : it.text;
     const tok = leadingToken(text);
@@ -381,6 +384,15 @@ export class OutcomeReader {
       return false;
     }
     return false;
+  }
+
+  private listFollows(it: Item): boolean {
+    if (this.open?.kind !== 'criterion') return false;
+    const c = this.open.c;
+    // A line in lower case right after the table is its last cell's text going on.
+    if (!c.bullets.length && /^\p{Ll}/u.test(it.text) && !/[.;:]$/.test(c.parts[c.parts.length - 1] ?? '.')) return true;
+    if (it.depth === 0) return false;
+    return c.bullets.length > 0 || /:\s*$/.test(c.parts[c.parts.length - 1] ?? '');
   }
 
   private setOpen(open: NonNullable<OutcomeReader['open']>, it: Item): void {

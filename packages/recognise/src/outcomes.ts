@@ -27,6 +27,8 @@ export interface CriterionDraft {
   place: Place;
   /** List depth of the criterion's text: deeper paragraphs are its sub-bullets. */
   depth: number | null;
+  /** Its sub-bullets are lines without markers after a lead-in: each line is an item. */
+  plainList?: boolean;
 }
 
 export interface OutcomeDraft {
@@ -360,8 +362,14 @@ export class OutcomeReader {
     if (this.open.kind === 'criterion') {
       const c = this.open.c;
       const marker = LIST_MARKER.exec(text);
+      const leadIn = /:\s*$/.test(c.parts[c.parts.length - 1] ?? '');
       if (marker) c.bullets.push(marker[1] ? text.slice(marker[0].length) : text);
-      else if (!c.bullets.length && (c.depth === null || it.depth <= c.depth)) {
+      else if ((!c.bullets.length && leadIn && it.depth === (c.depth ?? 0)) || (c.plainList && it.depth === (c.depth ?? 0))) {
+        // A lead-in (`… to include:`) followed by lines with no list marker (lost in a text
+        // copy): each line is an item.
+        c.bullets.push(text);
+        c.plainList = true;
+      } else if (!c.bullets.length && (c.depth === null || it.depth <= c.depth)) {
         // The criterion's own text (a number in a cell of its own, the text indented beside
         // it; or the text wrapped, or continued on the next page, at its own depth).
         c.parts.push(text);
@@ -391,7 +399,7 @@ export class OutcomeReader {
     const c = this.open.c;
     // A line in lower case right after the table is its last cell's text going on.
     if (!c.bullets.length && /^\p{Ll}/u.test(it.text) && !/[.;:]$/.test(c.parts[c.parts.length - 1] ?? '.')) return true;
-    if (it.depth === 0) return false;
+    if (it.depth === 0 && !c.plainList && !(!c.bullets.length && /:\s*$/.test(c.parts[c.parts.length - 1] ?? ''))) return false;
     return c.bullets.length > 0 || /:\s*$/.test(c.parts[c.parts.length - 1] ?? '');
   }
 

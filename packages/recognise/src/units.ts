@@ -22,6 +22,7 @@ import {
   TQT_LABEL,
   UNIT_NUMBER_LABEL,
   UNIT_REF_LABEL,
+  UNIT_TITLE_LABEL,
   cleanTitle,
   isLoAcHeader,
   labelPairs,
@@ -208,6 +209,9 @@ export function readUnit(items: Item[], span: { start: number; end: number; head
   const seenRows = new Set<string>();
   const guidance: string[] = [];
   let inGuidance = false;
+  // A reference line as the heading, its title given just above it (`Title` / `Principles of …`
+  // / `Unit reference number` / `R/605/8112`).
+  if (!u.title) u.title = titleAbove(items, span.start);
   let titlePending = !u.title;
   // A heading's title may wrap onto the next line.
   let titleFrom = u.title ? span.start : -1;
@@ -265,7 +269,7 @@ export function readUnit(items: Item[], span: { start: number; end: number; head
       }
     }
     if (!reader.started && !OutcomeReader.opens(it) && !isLoAcHeader(it.text) && it.text.length <= 200) {
-      if (titlePending) {
+      if (titlePending && !BARE_LABEL.test(it.text) && !CONTENT_SECTION.test(it.text.trim()) && !GUIDANCE_HEADING.test(it.text)) {
         u.title = cleanTitle(it.text);
         titlePending = false;
         titleFrom = j;
@@ -296,6 +300,19 @@ function isSectionHeading(it: Item, firstOfRow: boolean): boolean {
   if (named) return true;
   // A heading line that starts in lower case is the wrapped end of the one before.
   return it.heading > 0 && /^[A-Z]/.test(text) && !OutcomeReader.numbered(it) && !isLoAcHeader(it.text) && it.text.length <= 120;
+}
+
+function titleAbove(items: Item[], start: number): string | null {
+  const texts: Item[] = [];
+  for (let j = start - 1; j >= 0 && texts.length < 4; j--) if (items[j]!.kind === 'text') texts.unshift(items[j]!);
+  for (let k = 0; k < texts.length; k++) {
+    const t = texts[k]!;
+    const line = t.cell ? t.cell.rowText : t.text;
+    const m = UNIT_TITLE_LABEL.exec(line);
+    if (m && !/qualification/i.test(line)) return cleanTitle(m[1]!);
+    if (/^(?:unit\s+)?title\s*:?$/i.test(t.text.trim()) && texts[k + 1] && !BARE_LABEL.test(texts[k + 1]!.text)) return cleanTitle(texts[k + 1]!.text);
+  }
+  return null;
 }
 
 function isLabelRow(line: string): boolean {

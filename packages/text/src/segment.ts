@@ -38,6 +38,9 @@ function furnitureKey(line: string, n: string): string {
  * page numbers; also a line whose shape recurs at least three times with its number rising
  * each time (`… Page 9`, `… Page 10`). Returns the indexes to drop and where pages end.
  */
+/** A label and a number after a colon or tab: a field, not a page footer. */
+const FIELD_VALUE = /^[A-Za-z][^\t:]{0,60}(?::\s*|\s*\t\s*)\d{1,5}(?:\s*(?:hours?|hrs?|credits?))?\s*$/i;
+
 function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Map<number, number | null> } {
   const drop = new Set<number>();
   const pageEnds = new Map<number, number | null>();
@@ -60,6 +63,9 @@ function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Map<
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.trim();
     if (!t || !/\d/.test(t) || t.length > 200 || PAGE_NUMBER.test(t)) continue;
+    // A field and its value (`Credits: 3`, `Guided learning hours\t20`) rises from section to
+    // section as often as a page number does: it is not one.
+    if (FIELD_VALUE.test(t)) continue;
     const k = shape(t);
     if (!/[a-z]{3}/.test(k)) continue;
     (byShape.get(k) ?? byShape.set(k, []).get(k)!).push(i);

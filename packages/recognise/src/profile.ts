@@ -37,9 +37,11 @@ export function readProfile(items: Item[], end: number, diags: Diagnostics): Omi
   /** A heading's title wrapped onto a second heading line of the same level. */
   const wrappedTitle = (it: Item, j: number): string => {
     const next = items[j + 1];
-    if (it.heading > 0 && next && next.kind === 'text' && !next.cell && next.heading === it.heading && next.text.length <= 80 && !/[.:;]$/.test(it.text) && !BARE_LABEL.test(next.text) && !QUAL_TITLE_SHAPE.test(next.text)) {
-      return `${it.text} ${next.text}`;
-    }
+    if (!next || next.kind !== 'text' || next.cell || next.text.length > 80 || /[.:;]$/.test(it.text) || BARE_LABEL.test(next.text) || QUAL_TITLE_SHAPE.test(next.text)) return it.text;
+    // A heading going on in a second heading line of its level; or, in plain text, a line
+    // that stops on a joining word (`… Door Supervisors in the` / `Private Security Industry`).
+    const goesOn = /\b(?:in|the|of|and|for|to|with|&)$/i.test(it.text.trim()) && !/[:\t]/.test(next.text) && !/\d{3}\/\d{4}/.test(next.text);
+    if ((it.heading > 0 && next.heading === it.heading) || (it.heading === 0 && next.heading === 0 && goesOn)) return `${it.text} ${next.text}`;
     return it.text;
   };
   const seenRows = new Set<string>();

@@ -366,6 +366,43 @@ Unit reference: L/506/1788
   });
 });
 
+describe('text copies that lost their layout', () => {
+  it('field values that rise from unit to unit are not page numbers', async () => {
+    const unit = (title: string, ref: string, credits: number, glh: number) =>
+      `${title} (${ref})\n\nLevel: 2\nCredits: ${credits}\nGuided learning hours: ${glh}\n\nLO1 Understand ${title.toLowerCase()}\nAC1.1 Describe ${title.toLowerCase()} at work\n\n`;
+    const d = await parse(unit('Health and safety', 'K/617/4402', 2, 15) + unit('Receive goods', 'J/617/4410', 3, 20) + unit('Pick orders', 'H/617/4429', 4, 22), 'rising.txt');
+    expect(d.units.map((u) => [u.ref, u.level, u.credits, u.glh])).toEqual([
+      ['K/617/4402', 2, 2, 15],
+      ['J/617/4410', 2, 3, 20],
+      ['H/617/4429', 2, 4, 22],
+    ]);
+  });
+
+  it('a title label and its value above a reference line; a label-by-label unit table read line by line', async () => {
+    const text = 'Title\n\nPrinciples of warehousing and logistics\n\nUnit reference number\n\nR/605/8112\n\nLevel\n\n3\n\nCredit value\n\n4\n\nUnit aim\n\nThe aim of this unit is to develop knowledge.\n\n1. Understand warehouse operations\n\n1.1 Explain how to improve warehouse operations\n';
+    const d = await parse(text, 'labels.txt');
+    expect(d.units.map((u) => [u.ref, u.title, u.level, u.credits])).toEqual([['R/605/8112', 'Principles of warehousing and logistics', 3, 4]]);
+  });
+
+  it('list lines after a lead-in, their markers lost, are each an item; a qualification title wrapped after a joining word', async () => {
+    const text = 'Focus Awards Level 2 Award for Door Supervisors in the\nPrivate Security Industry (RQF)\n\nUnit 201: Understand child development (J/601/7203)\nLevel: 2\nLearning outcome 1: Understand development\nThe learner can:\n1.1 Describe the expected pattern of development, to include:\nphysical development\ncommunication and language development\n1.2 Explain influences on development\n';
+    const d = await parse(text, 'copy.txt');
+    expect(d.qualification.title).toBe('Focus Awards Level 2 Award for Door Supervisors in the Private Security Industry (RQF)');
+    expect(shape(d)[0]!.outcomes[0]![2]).toEqual([
+      '1.1 Describe the expected pattern of development, to include: physical development; communication and language development',
+      '1.2 Explain influences on development',
+    ]);
+  });
+
+  it('markdown headings and list items with a tab after their number are not table rows (Word to markdown)', async () => {
+    const md = '# Unit 4: Network security fundamentals\n\n__URN__\n\nD/650/3001\n\n### Learning outcome 1\tUnderstand threats to network security\n\n- 1\\.1\tExplain the CIA triad\n- 1\\.2\tDescribe common network attacks\n';
+    const d = await parse(md, 'word.md');
+    expect(shape(d)).toEqual([
+      { ref: 'D/650/3001', number: '4', title: 'Network security fundamentals', level: null, credits: null, glh: null, outcomes: [['1', 'Understand threats to network security', ['1.1 Explain the CIA triad', '1.2 Describe common network attacks']]] },
+    ]);
+  });
+});
+
 describe('the parts around the units', () => {
   const file = (name: string) => fileURLToPath(new URL(`../../../fixtures/house-styles/${name}`, import.meta.url));
 

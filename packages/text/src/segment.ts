@@ -38,6 +38,9 @@ function furnitureKey(line: string, n: string): string {
  * page numbers; also a line whose shape recurs at least three times with its number rising
  * each time (`… Page 9`, `… Page 10`). Returns the indexes to drop and where pages end.
  */
+/** A markdown heading or a bulleted line (`### Learning outcome 1⇥…`, `-⇥item`, `•⇥item`): not a table row. */
+const MARKED_LINE = /^\s{0,3}(?:#{1,6}\s|[-*+]\s|[\u2022\u25CF\u25AA\u25E6\u00B7\uF0B7\u2023\u2043\u25A0\u25A1\u2013](?:\s|\t))/;
+
 /** A label and a number after a colon or tab: a field, not a page footer. */
 const FIELD_VALUE = /^[A-Za-z][^\t:]{0,60}(?::\s*|\s*\t\s*)\d{1,5}(?:\s*(?:hours?|hrs?|credits?))?\s*$/i;
 
@@ -280,7 +283,7 @@ export function segment(text: string): Segment[] {
       flushTable();
       if (segments[segments.length - 1]?.kind !== 'break') segments.push({ kind: 'break' });
     } else if (!drop.has(i)) {
-      if (l.includes('\t') && l.trim()) {
+      if (l.includes('\t') && l.trim() && !MARKED_LINE.test(l)) {
         flushRun();
         const cells = l.split('\t');
         while (cells.length > 1 && !cells[cells.length - 1]!.trim()) cells.pop();
@@ -291,7 +294,8 @@ export function segment(text: string): Segment[] {
         run.push({ line: i + 1, text: '' });
       } else {
         flushTable();
-        run.push({ line: i + 1, text: l });
+        // A heading or list item with a tab after its marker or number is one line of text.
+        run.push({ line: i + 1, text: l.includes('\t') ? l.replace(/\t+/g, ' ') : l });
       }
     }
     if (pageEnds.has(i)) {

@@ -46,6 +46,8 @@ export interface Token {
   major: number;
   minor: number;
   rest: string;
+  /** Written with its kind (`LO1`, `Learning outcome 1`, `AC1.1`): it names itself, whatever the column. */
+  prefixed?: boolean;
 }
 
 /** The numbering token a paragraph starts with, if any. */
@@ -55,7 +57,7 @@ export function leadingToken(text: string): Token | null {
   const listed = /^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+(?=(?:AC|LO)\s*\d|\d{1,2}\.\d{1,2}(?!\d))/i.exec(text);
   if (listed) text = text.slice(listed[0].length);
   let m = CRITERION_START.exec(text);
-  if (m) return { type: 'criterion', major: Number(m[1]), minor: Number(m[2]), rest: m[3]!.trim() };
+  if (m) return { type: 'criterion', major: Number(m[2]), minor: Number(m[3]), rest: m[4]!.trim(), prefixed: !!m[1] };
   m = OUTCOME_START.exec(text);
   if (m) {
     const rest = m[3]!.trim();
@@ -63,7 +65,7 @@ export function leadingToken(text: string): Token | null {
     // A bare number must be followed by a capitalised word or nothing (a number alone in a cell).
     if (!prefixed && rest && !/^[A-Z“"‘'(]/.test(rest)) return null;
     if (!prefixed && /^\d/.test(rest)) return null;
-    return { type: 'outcome', major: Number(m[2]), minor: 0, rest };
+    return { type: 'outcome', major: Number(m[2]), minor: 0, rest, prefixed };
   }
   return null;
 }
@@ -183,8 +185,9 @@ export class OutcomeReader {
     }
     if (it.kind === 'page') return true;
     const role = this.roleOf(it);
-    // Evidence, method or page-reference columns beside the criteria are not criterion text.
-    if (role === 'other') return true;
+    // Evidence, method or page-reference columns beside the criteria are not criterion text
+    // (unless the text names itself an outcome or criterion: the header was misread).
+    if (role === 'other' && !leadingToken(it.text.replace(HEADER_PREFIX, ''))?.prefixed) return true;
     if (isLoAcHeader(it.text) || (this.afterHeader && onlyHeaderWords(it.text))) {
       this.afterHeader = true;
       return true;
@@ -204,7 +207,7 @@ export class OutcomeReader {
 
   private take(tok: Token, it: Item, role: Role): boolean {
     if (tok.type === 'outcome') {
-      if (role === 'criterion') return false;
+      if (role === 'criterion' && !tok.prefixed) return false;
       return this.takeOutcome(tok, it);
     }
     if (role === 'outcome' && !this.started) return false;

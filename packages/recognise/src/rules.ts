@@ -181,7 +181,7 @@ export function columnRole(text: string): 'outcome' | 'criterion' | 'number' | n
 
 /** A criterion number at the start of a paragraph: `1.1`, `1.1.`, `AC1.1`, `AC 1.1:`, `(1.1)`. */
 export const CRITERION_START =
-  /^\(?(?:AC|assessment\s+criteri(?:on|a))?\s*(\d{1,2})\s*\.\s*(\d{1,2})(?![\d])\)?\.?(?:\s*[:)\-–]\s*|\s+|$)(.*)$/i;
+  /^\(?(AC|assessment\s+criteri(?:on|a))?\s*(\d{1,2})\s*\.\s*(\d{1,2})(?![\d])\)?\.?(?:\s*[:)\-–]\s*|\s+|$)(.*)$/i;
 /** An outcome number at the start of a paragraph: `1`, `1.`, `1)`, `LO1`, `LO 1:`, `Learning outcome 1 -`. */
 export const OUTCOME_START =
   /^\(?(?:(LO|L\.O\.|learning\s+outcome|outcome)\s*)?(\d{1,2})(?![\d.]\d)\)?(?:\s*[.):\-–]\s*|\s+|$)(.*)$/i;

@@ -394,6 +394,24 @@ describe('text copies that lost their layout', () => {
     ]);
   });
 
+  it('LO- and AC-prefixed cells name themselves when a header copied from a web page misplaces the columns', async () => {
+    const text = [
+      'Unit 01 Understanding medicines',
+      'Unit accreditation number\tK/615/0902',
+      'Learning outcome',
+      'The learner will:\tAssessment criteria',
+      'The learner can:\tEvidence record',
+      'LO1 Understand legislation\tAC1.1 Identify current legislation\t\t',
+      '\tAC1.2 Outline the Misuse of Drugs Act 1971\t\t',
+      'LO2 Know the classification of medicines\tAC2.1 Describe the classification of medicines\t\t',
+    ].join('\n');
+    const d = await parse(text, 'copied.txt');
+    expect(shape(d)[0]!.outcomes).toEqual([
+      ['1', 'Understand legislation', ['1.1 Identify current legislation', '1.2 Outline the Misuse of Drugs Act 1971']],
+      ['2', 'Know the classification of medicines', ['2.1 Describe the classification of medicines']],
+    ]);
+  });
+
   it('markdown headings and list items with a tab after their number are not table rows (Word to markdown)', async () => {
     const md = '# Unit 4: Network security fundamentals\n\n__URN__\n\nD/650/3001\n\n### Learning outcome 1\tUnderstand threats to network security\n\n- 1\\.1\tExplain the CIA triad\n- 1\\.2\tDescribe common network attacks\n';
     const d = await parse(md, 'word.md');

@@ -92,6 +92,8 @@ export class OutcomeReader {
   constructor(
     private readonly diags: Diagnostics,
     private readonly unitName: () => string | null,
+    /** Short texts the document repeats many times (values of a column lost in a text copy). */
+    private readonly columnValues: ReadonlySet<string> = new Set(),
   ) {}
 
   get started(): boolean {
@@ -364,6 +366,9 @@ export class OutcomeReader {
     }
     if (this.open.kind === 'criterion') {
       const c = this.open.c;
+      // `MCQ exam` or `Portfolio` after each criterion, from an assessment-method column the
+      // text copy flattened: not the criterion's words (unless a lead-in announced a list).
+      if (!it.cell && !c.bullets.length && this.columnValues.has(text.trim()) && !/:\s*$/.test(c.parts[c.parts.length - 1] ?? '')) return true;
       const marker = LIST_MARKER.exec(text);
       const leadIn = /:\s*$/.test(c.parts[c.parts.length - 1] ?? '');
       if (marker) c.bullets.push(marker[1] ? text.slice(marker[0].length) : text);
@@ -411,6 +416,22 @@ export class OutcomeReader {
     this.openFromTable = !!it.cell;
     this.openRow = it.cell ? `${it.cell.table}:${it.cell.row}` : null;
   }
+}
+
+/**
+ * Short texts (a few words, capitalised, no number) that stand alone many times in the
+ * document: the values of a column (assessment method, evidence type) a text copy put on
+ * lines of their own.
+ */
+export function repeatedShortTexts(items: Item[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const it of items) {
+    if (it.kind !== 'text' || it.cell) continue;
+    const t = it.text.trim();
+    if (t.length > 40 || !/^[A-Z]/.test(t) || /\d|[.:;,]$/.test(t) || t.split(/\s+/).length > 4) continue;
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= 3).map(([t]) => t));
 }
 
 const looseText = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();

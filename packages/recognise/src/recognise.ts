@@ -8,6 +8,7 @@ import { Diagnostics } from './diagnostics.js';
 import { itemsOf } from './items.js';
 import { awardingBody, readProfile } from './profile.js';
 import { readStructure, type TableRow } from './structure.js';
+import { repeatedShortTexts } from './outcomes.js';
 import { findUnits, finishOutcomes, readUnit, type UnitDraft } from './units.js';
 
 export interface RecogniseOptions {
@@ -28,7 +29,8 @@ export function recognise(stream: AdapterResult, options: RecogniseOptions): Spe
   const { units: spans, firstUnit } = findUnits(items);
   const profile = readProfile(items, firstUnit, diags);
   const structure = readStructure(items, firstUnit);
-  const drafts = withoutRecordSheets(spans.map((s) => readUnit(items, s, diags)), diags);
+  const columnValues = repeatedShortTexts(items);
+  const drafts = withoutRecordSheets(spans.map((s) => readUnit(items, s, diags, columnValues)), diags);
   const units = drafts.map((d) => finishUnit(d, structure.rows, diags));
   addUnlisted(units, structure.rows, diags);
   if (profile.credits == null && structure.rules?.totalCredits != null) profile.credits = structure.rules.totalCredits;

@@ -186,7 +186,7 @@ function numberWithComment(value: string, rest: string): { value: number; commen
 }
 
 /** Read one unit body. */
-export function readUnit(items: Item[], span: { start: number; end: number; heading: HeadingMatch }, diags: Diagnostics): UnitDraft {
+export function readUnit(items: Item[], span: { start: number; end: number; heading: HeadingMatch }, diags: Diagnostics, columnValues: ReadonlySet<string> = new Set()): UnitDraft {
   const h = span.heading;
   const first = items[span.start]!;
   const u: UnitDraft = {
@@ -205,7 +205,7 @@ export function readUnit(items: Item[], span: { start: number; end: number; head
     outcomes: [],
   };
   const name = () => (u.refPrinted ? checkUnitRef(u.refPrinted).ref : null) ?? u.title ?? null;
-  const reader = new OutcomeReader(diags, name);
+  const reader = new OutcomeReader(diags, name, columnValues);
   const seenRows = new Set<string>();
   const guidance: string[] = [];
   let inGuidance = false;

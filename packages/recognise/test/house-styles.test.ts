@@ -412,6 +412,33 @@ describe('text copies that lost their layout', () => {
     ]);
   });
 
+  it('an assessment-method column flattened onto lines of its own is not criterion text', async () => {
+    const text = [
+      'Unit 1: Principles of working in the private security industry',
+      'URN: K/501/1450',
+      'Learning outcome 1: Know the private security industry',
+      'AC1.1', 'Identify the key purposes of the private security industry', 'MCQ exam',
+      'AC1.2', 'State the aims and functions of the Security Industry Authority', 'MCQ exam',
+      'Learning outcome 2: Understand legislation',
+      'AC2.1', 'Identify the differences between civil and criminal law', 'Portfolio',
+      'AC2.2', 'Identify the main aims of the Private Security Industry Act 2001', 'MCQ exam',
+      'AC2.3', 'Describe the main features of data protection law, to include:', 'consent', 'storage',
+      'AC2.4', 'Explain how to keep records of incidents', 'Portfolio',
+      'AC2.5', 'Explain how to report crime', 'Portfolio',
+    ].join('\n');
+    const d = await parse(text, 'flattened.txt');
+    expect(shape(d)[0]!.outcomes.map((o) => o[2])).toEqual([
+      ['1.1 Identify the key purposes of the private security industry', '1.2 State the aims and functions of the Security Industry Authority'],
+      [
+        '2.1 Identify the differences between civil and criminal law',
+        '2.2 Identify the main aims of the Private Security Industry Act 2001',
+        '2.3 Describe the main features of data protection law, to include: consent; storage',
+        '2.4 Explain how to keep records of incidents',
+        '2.5 Explain how to report crime',
+      ],
+    ]);
+  });
+
   it('markdown headings and list items with a tab after their number are not table rows (Word to markdown)', async () => {
     const md = '# Unit 4: Network security fundamentals\n\n__URN__\n\nD/650/3001\n\n### Learning outcome 1\tUnderstand threats to network security\n\n- 1\\.1\tExplain the CIA triad\n- 1\\.2\tDescribe common network attacks\n';
     const d = await parse(md, 'word.md');

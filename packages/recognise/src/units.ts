@@ -84,7 +84,7 @@ export function findUnits(items: Item[]): { units: { start: number; end: number;
       const it = items[j]!;
       if (it.kind !== 'text') continue;
       texts++;
-      if (SECTION_END.test(it.text) && !it.cell) break;
+      if (endsUnits(it)) break;
       if (OutcomeReader.opens(it)) {
         ok = true;
         break;
@@ -93,9 +93,21 @@ export function findUnits(items: Item[]): { units: { start: number; end: number;
     if (ok) {
       // Merge an unconfirmed heading just before (e.g. `Unit 3: Title` then a `Title | …` table).
       const prev = cands[k - 1];
+      const last = confirmed[confirmed.length - 1];
       if (prev && !confirmed.includes(prev) && countTexts(items, prev.i, c.i) <= 10 && compatible(prev.heading, c.heading)) {
         c.heading = merge(prev.heading, c.heading);
         confirmed.push({ i: prev.i, heading: c.heading });
+      } else if (
+        last &&
+        last.i === prev?.i &&
+        countTexts(items, last.i, c.i) <= 12 &&
+        !items.slice(last.i + 1, c.i).some((x) => OutcomeReader.opens(x)) &&
+        compatible(last.heading, c.heading) &&
+        !(last.heading.ref && c.heading.ref)
+      ) {
+        // The same unit's heading said twice before its content (`## Unit 01 Title`, then its
+        // reference on a line of its own): one unit.
+        last.heading = merge(last.heading, c.heading);
       } else confirmed.push(c);
     }
   }
@@ -103,7 +115,7 @@ export function findUnits(items: Item[]): { units: { start: number; end: number;
     let end = confirmed[k + 1]?.i ?? items.length;
     for (let j = c.i + 1; j < end; j++) {
       const it = items[j]!;
-      if (it.kind === 'text' && !it.cell && (SECTION_END.test(it.text) || it.heading === 1)) {
+      if (it.kind === 'text' && !it.cell && (endsUnits(it) || it.heading === 1)) {
         end = j;
         break;
       }
@@ -153,6 +165,17 @@ function addLabelLedUnits(items: Item[], cands: Candidate[]): Candidate[] {
     out.sort((a, b) => a.i - b.i);
   }
   return out;
+}
+
+/**
+ * A heading that ends the units part (an appendix, a glossary, a record sheet). `Evidence
+ * record` alone is as often a column header read as a line: only as a heading, or a longer
+ * title (`Assessment record for unit 3`), does it end the units.
+ */
+function endsUnits(it: Item): boolean {
+  if (it.kind !== 'text' || it.cell || !SECTION_END.test(it.text)) return false;
+  if (!/^(?:assessment|evidence)\s+(?:record|tracking)\s*:?$/i.test(it.text.trim())) return true;
+  return it.heading > 0;
 }
 
 function countTexts(items: Item[], from: number, to: number): number {

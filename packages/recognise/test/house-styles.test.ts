@@ -439,6 +439,22 @@ describe('text copies that lost their layout', () => {
     ]);
   });
 
+  it('a Word table turned into markdown paragraphs: the heading said twice, an "Evidence record" column header on a line of its own', async () => {
+    const md = [
+      '## Unit 01 Understand medication and prescriptions', '', 'Unit title', '', 'Understand medication and prescriptions', '',
+      'Unit accreditation number', '', 'J/615/0902', '', 'Level', '', '2', '',
+      'Learning outcome  ', '*The learner will:*', '', 'Assessment criteria  ', '*The learner can:*', '', 'Evidence record  ', 'e\\.g\\. page number & method', '',
+      'LO1 Understand the legislation relating to medicines', '', 'AC1\\.1 Identify the current legislation', '', 'AC1\\.2 Outline the Misuse of Drugs Act 1971', '',
+    ].join('\n');
+    const d = await parse(md, 'word.md');
+    expect(shape(d)).toEqual([
+      {
+        ref: 'J/615/0902', number: '01', title: 'Understand medication and prescriptions', level: 2, credits: null, glh: null,
+        outcomes: [['1', 'Understand the legislation relating to medicines', ['1.1 Identify the current legislation', '1.2 Outline the Misuse of Drugs Act 1971']]],
+      },
+    ]);
+  });
+
   it('markdown headings and list items with a tab after their number are not table rows (Word to markdown)', async () => {
     const md = '# Unit 4: Network security fundamentals\n\n__URN__\n\nD/650/3001\n\n### Learning outcome 1\tUnderstand threats to network security\n\n- 1\\.1\tExplain the CIA triad\n- 1\\.2\tDescribe common network attacks\n';
     const d = await parse(md, 'word.md');

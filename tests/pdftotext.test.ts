@@ -24,3 +24,17 @@ describe.each(['habc-l3-diploma', 'sfj-l2-certificate-draft'])('pdftotext output
     expect(JSON.stringify(d.units)).not.toMatch(/Highfield Qualifications Version|SFJ Awards Version|\f/);
   });
 });
+
+describe.each(['habc-l3-diploma', 'sfj-l2-certificate-draft'])('pdftotext -layout output of %s.pdf (cells side by side, laid out by spaces)', (name) => {
+  it('is read by position: every unit and its fields, criteria as well as from raw pdftotext', async () => {
+    const gold = JSON.parse(readFileSync(fixture(`documents/${name}.gold.json`), 'utf8'));
+    const d = await parseSpec(fixture(`pdftotext/${name}.layout.txt`));
+    const fields = (u: Record<string, unknown>) => [u.ref, u.title, u.level, u.credits, u.glh];
+    expect(d.units.map(fields)).toEqual(gold.units.map(fields));
+    const s = score(gold, d);
+    // A criterion continued over a page at another column offset (pdftotext places each page's
+    // columns afresh) is the main loss.
+    expect(s.criteria.f1).toBeGreaterThanOrEqual(0.95);
+    expect(JSON.stringify(d.units)).not.toMatch(/Highfield Qualifications Version|SFJ Awards Version|\f/);
+  });
+});

@@ -8,13 +8,13 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError, type AdapterOptions, type AdapterResult } from '@qualspec/blocks';
-import { layout, pageLines, unpackPage, type PageLines } from './layout.js';
+import { layout, pageLines, unpackPage, type PageLines } from '@qualspec/layout';
 import { openDocument, readPage } from './pdfjs.js';
 import type { WorkerJob, WorkerMessage } from './page-worker.js';
 
-export { layout, pageLines, markFurniture } from './layout.js';
+export { layout, pageLines, markFurniture } from '@qualspec/layout';
 export type { RawPage } from './pdfjs.js';
-export type { PageLines, Line, Frag } from './layout.js';
+export type { PageLines, Line, Frag } from '@qualspec/layout';
 
 export interface PdfOptions extends AdapterOptions {
   /**

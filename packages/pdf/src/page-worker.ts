@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { inflateSync } from 'node:zlib';
-import { packPage, pageLines, type PackedPage } from './layout.js';
+import { packPage, pageLines, type PackedPage } from '@qualspec/layout';
 import { keepCanvasUnloaded, loadPdfjs, openDocument, readPage, toInputError } from './pdfjs.js';
 
 export interface WorkerJob {

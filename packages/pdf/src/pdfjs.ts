@@ -6,21 +6,9 @@
 import { createRequire, Module } from 'node:module';
 import { InputError } from '@qualspec/blocks';
 
-/** One page's text, as compact parallel arrays (cheap to post between threads). */
-export interface RawPage {
-  page: number;
-  width: number;
-  height: number;
-  /** Text of each item. */
-  str: string[];
-  /** Per item: x, top-down baseline y, width, font size, font index (into `fonts`), rotated (0/1). */
-  num: number[];
-  /** Font ids as pdf.js names them (only comparable within one page). */
-  fonts: string[];
-}
+import { STRIDE, type RawPage } from '@qualspec/layout';
 
-/** Numbers per item in RawPage.num. */
-export const STRIDE = 6;
+export type { RawPage };
 
 /** The subset of pdf.js we use (typed locally to stay independent of pdf.js's d.ts layout). */
 interface PdfjsTextItem {

@@ -109,8 +109,9 @@ export function matchUnitHeading(text: string, rowText: string | null): HeadingM
   }
   m = HEADING_NUMBER.exec(text);
   if (m && !/\d{1,3}\s*$/.test(m[2]!.replace(REF, ''))) {
-    const title = m[2]!;
-    const inner = new RegExp(`\\(?(${REF_SOURCE})\\)?`).exec(title);
+    // `Unit 3: Title Unit number: TBC`: the labels after the title are not part of it.
+    const title = splitLabels(m[2]!)[0] ?? m[2]!;
+    const inner = new RegExp(`\\(?(${REF_SOURCE})\\)?`).exec(m[2]!);
     return { ref: inner ? inner[1]! : null, pending: false, number: m[1]!, title: cleanTitle(title) || null, byTitleLabel: false };
   }
   m = REF_THEN_TITLE.exec(text);

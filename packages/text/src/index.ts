@@ -14,6 +14,7 @@ import {
   type Paragraph,
   type Place,
 } from '@qualspec/blocks';
+import { columnTextToBlocks, isColumnText } from './positioned.js';
 import { segment, type Segment, type SourceLine } from './segment.js';
 
 export { segment };
@@ -82,6 +83,9 @@ export function readText(bytes: Uint8Array): string {
 
 export async function textToBlocks(bytes: Uint8Array, options: AdapterOptions = {}): Promise<AdapterResult> {
   void options;
-  const { blocks, pages } = blocksFromSegments(segment(readText(bytes)));
+  const text = readText(bytes);
+  // `pdftotext -layout`: side-by-side cells laid out by spaces are read by position.
+  if (isColumnText(text)) return columnTextToBlocks(text);
+  const { blocks, pages } = blocksFromSegments(segment(text));
   return { blocks, pages, notes: [] };
 }

@@ -244,12 +244,11 @@ function findChrome(lines: string[], furniture: Set<number>): Set<number> {
 }
 
 /** Split text into segments: runs of lines, tab-separated tables, page ends and chrome breaks. */
-export function segment(text: string): Segment[] {
-  const raw = text.split(/\r\n|\r|\n/);
-  // Form feeds mark page ends in pdftotext output.
+/** Lines of the text, and the lines after which a form feed ends a page (pdftotext output). */
+function splitPages(text: string): { lines: string[]; formFeedEnds: Set<number> } {
   const lines: string[] = [];
   const formFeedEnds = new Set<number>();
-  for (const l of raw) {
+  for (const l of text.split(/\r\n|\r|\n/)) {
     if (l.includes('\f')) {
       const parts = l.split('\f');
       for (let k = 0; k < parts.length; k++) {
@@ -259,6 +258,25 @@ export function segment(text: string): Segment[] {
       }
     } else lines.push(l);
   }
+  return { lines, formFeedEnds };
+}
+
+/** The form-feed pages of the text, line by line, with running headers and footers blanked. */
+export function pagesWithoutFurniture(text: string): string[][] {
+  const { lines, formFeedEnds } = splitPages(text);
+  const drop = formFeedEnds.size >= 2 ? findEdgeFurniture(lines, formFeedEnds).drop : new Set<number>();
+  const pages: string[][] = [[]];
+  lines.forEach((l, i) => {
+    pages[pages.length - 1]!.push(drop.has(i) ? '' : l);
+    if (formFeedEnds.has(i)) pages.push([]);
+  });
+  if (pages.length > 1 && !pages[pages.length - 1]!.some((l) => l.trim())) pages.pop();
+  return pages;
+}
+
+export function segment(text: string): Segment[] {
+  // Form feeds mark page ends in pdftotext output.
+  const { lines, formFeedEnds } = splitPages(text);
   const { drop, pageEnds } = formFeedEnds.size >= 2 ? findEdgeFurniture(lines, formFeedEnds) : findPageFurniture(lines);
   for (const e of formFeedEnds) if (!pageEnds.has(e)) pageEnds.set(e, null);
   const chrome = findChrome(lines, drop);

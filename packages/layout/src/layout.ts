@@ -18,7 +18,7 @@
  * Nothing here knows about units, outcomes or criteria.
  */
 import { collapse, type AdapterNote, type Block, type Cell, type Paragraph, type Row, type Table } from '@qualspec/blocks';
-import { STRIDE, type RawPage } from './pdfjs.js';
+import { STRIDE, type RawPage } from './raw.js';
 
 // ---------------------------------------------------------------------------------------
 // Lines and fragments

@@ -139,5 +139,26 @@ export type Adapter = (bytes: Uint8Array, options?: AdapterOptions) => Promise<A
 export function decodeText(bytes: Uint8Array): string {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const wide = utf16WithoutBom(bytes);
+  if (wide) return new TextDecoder(wide).decode(bytes);
   return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+}
+
+/**
+ * UTF-16 text saved without a byte-order mark: in a sample of mostly Latin text, nearly every
+ * byte on one side of each pair is zero and almost none on the other.
+ */
+export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 16) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero >= 0.7 * pairs && evenZero <= 0.05 * pairs) return 'utf-16le';
+  if (evenZero >= 0.7 * pairs && oddZero <= 0.05 * pairs) return 'utf-16be';
+  return null;
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError, decodeText, type AdapterOptions, type AdapterResult } from '@qualspec/blocks';
+import { InputError, decodeText, utf16WithoutBom, type AdapterOptions, type AdapterResult } from '@qualspec/blocks';
 import type { Format, SpecDocument } from '@qualspec/model';
 
 export { InputError };
@@ -101,6 +101,7 @@ const isOle = (b: Uint8Array) => startsWith(b, '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1
 export function looksLikeText(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 64 * 1024);
   if (sample.length >= 2 && ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff))) return true;
+  if (utf16WithoutBom(sample)) return true;
   let control = 0;
   for (const c of sample) {
     if (c === 0) return false;

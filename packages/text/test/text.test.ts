@@ -39,6 +39,12 @@ describe('text adapter', () => {
     expect(all).toEqual(['Acme Level 2 Award in Safety', 'Qualification number: 603/1234/8', 'Unit 1: Fire safety', '1.1 Describe the fire triangle', 'Unit 2: First aid', '1.2 Describe what is recorded in the accident book']);
   });
 
+  it('reads UTF-16 text saved without a byte-order mark', async () => {
+    const text = 'Unit 1: Handle stock\nUnit reference: T/506/2126\n1.1 Describe safe storage\n';
+    const le = new Uint8Array(Buffer.from(text, 'utf16le'));
+    expect(texts((await textToBlocks(le)).blocks)).toEqual(['Unit 1: Handle stock', 'Unit reference: T/506/2126', '1.1 Describe safe storage']);
+  });
+
   it('drops a pasted page’s repeated advert lines and marks the break', async () => {
     const blocks = await blocksOf(SEEDS.proqualL2Web);
     const all = texts(blocks);

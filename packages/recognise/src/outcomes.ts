@@ -368,7 +368,8 @@ export class OutcomeReader {
       const c = this.open.c;
       // `MCQ exam` or `Portfolio` after each criterion, from an assessment-method column the
       // text copy flattened: not the criterion's words (unless a lead-in announced a list).
-      if (!it.cell && !c.bullets.length && this.columnValues.has(text.trim()) && !/:\s*$/.test(c.parts[c.parts.length - 1] ?? '')) return true;
+      const loose = !it.cell || (role === null && it.cell.index > 0 && it.depth === 0);
+      if (loose && !c.bullets.length && this.columnValues.has(text.trim()) && !/:\s*$/.test(c.parts[c.parts.length - 1] ?? '')) return true;
       const marker = LIST_MARKER.exec(text);
       const leadIn = /:\s*$/.test(c.parts[c.parts.length - 1] ?? '');
       if (marker) c.bullets.push(marker[1] ? text.slice(marker[0].length) : text);
@@ -426,7 +427,8 @@ export class OutcomeReader {
 export function repeatedShortTexts(items: Item[]): Set<string> {
   const counts = new Map<string, number>();
   for (const it of items) {
-    if (it.kind !== 'text' || it.cell) continue;
+    // Lines of their own, and cells after a row's first (a column of a table without a header).
+    if (it.kind !== 'text' || (it.cell && it.cell.index === 0)) continue;
     const t = it.text.trim();
     if (t.length > 40 || !/^[A-Z]/.test(t) || /\d|[.:;,]$/.test(t) || t.split(/\s+/).length > 4) continue;
     counts.set(t, (counts.get(t) ?? 0) + 1);

@@ -455,6 +455,25 @@ describe('text copies that lost their layout', () => {
     ]);
   });
 
+  it('an assessment-method column of a table copied without its header is not criterion text', async () => {
+    const text = [
+      'Unit 1: Principles of working in the private security industry',
+      'URN\tK/501/1450',
+      'Learning outcome 1: Know the private security industry',
+      'AC1.1\tIdentify the key purposes of the private security industry\tMCQ exam',
+      'AC1.2\tState the aims of the Security Industry Authority\tMCQ exam',
+      'AC1.3\tRecognise the standards of behaviour\tPortfolio',
+      'AC1.4\tDescribe the role of the licensing body\tMCQ exam',
+    ].join('\n');
+    const d = await parse(text, 'copied.txt');
+    expect(shape(d)[0]!.outcomes[0]![2]).toEqual([
+      '1.1 Identify the key purposes of the private security industry',
+      '1.2 State the aims of the Security Industry Authority',
+      '1.3 Recognise the standards of behaviour Portfolio',
+      '1.4 Describe the role of the licensing body',
+    ]);
+  });
+
   it('markdown headings and list items with a tab after their number are not table rows (Word to markdown)', async () => {
     const md = '# Unit 4: Network security fundamentals\n\n__URN__\n\nD/650/3001\n\n### Learning outcome 1\tUnderstand threats to network security\n\n- 1\\.1\tExplain the CIA triad\n- 1\\.2\tDescribe common network attacks\n';
     const d = await parse(md, 'word.md');

@@ -13,6 +13,7 @@ import {
   QUAL_NUMBER,
   QUAL_NUMBER_LABEL,
   QUAL_TITLE_LABEL,
+  QUALIFICATION_TITLE,
   TQT_LABEL,
   labelPairs,
   BARE_LABEL,
@@ -62,11 +63,18 @@ export function readProfile(items: Item[], end: number, diags: Diagnostics): Omi
         j = next.i;
       }
     }
-    for (const line of labelPairs(it.cell?.cells ?? null, text)) readLine(line, it, j);
+    // `Qualification title: …` is one label (its `title:` is not a second one).
+    if (QUAL_TITLE_LABEL.test(text)) readLine(text, it, j);
+    else for (const line of labelPairs(it.cell?.cells ?? null, text)) readLine(line, it, j);
   }
   function readLine(line: string, it: Item, j: number) {
     let m: RegExpExecArray | null;
     if ((m = QUAL_TITLE_LABEL.exec(line))) {
+      q.title ??= m[1]!.replace(/\t+/g, ' ').trim();
+      return;
+    }
+    // `Title | Level 3 Certificate in …` before the units: the qualification's title.
+    if ((m = /^title\s*[:\t]\s*(.+)$/i.exec(line)) && QUALIFICATION_TITLE.test(m[1]!)) {
       q.title ??= m[1]!.replace(/\t+/g, ' ').trim();
       return;
     }

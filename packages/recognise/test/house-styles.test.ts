@@ -474,6 +474,14 @@ describe('text copies that lost their layout', () => {
     ]);
   });
 
+  it('the qualification title under a "Qualification title" or "Title" label on a line of its own beats a wrapped heading above it', async () => {
+    for (const label of ['Qualification title', 'Title']) {
+      const text = `City & Guilds Level 2 Certificate in Construction Site\nOperations\n${label}\n\nCity & Guilds Level 2 Certificate in Construction Site Operations\n\nQualification number\n\n603/5521/9\n\nUnit 201: Health and safety (D/600/1234)\n1.1 Identify the main legislation\n`;
+      const d = await parse(text, 'front.txt');
+      expect([label, d.qualification.title, d.qualification.number]).toEqual([label, 'City & Guilds Level 2 Certificate in Construction Site Operations', '603/5521/9']);
+    }
+  });
+
   it('markdown headings and list items with a tab after their number are not table rows (Word to markdown)', async () => {
     const md = '# Unit 4: Network security fundamentals\n\n__URN__\n\nD/650/3001\n\n### Learning outcome 1\tUnderstand threats to network security\n\n- 1\\.1\tExplain the CIA triad\n- 1\\.2\tDescribe common network attacks\n';
     const d = await parse(md, 'word.md');

@@ -250,6 +250,16 @@ export function readUnit(items: Item[], span: { start: number; end: number; head
     const firstOfRow = rowKey ? !seenRows.has(rowKey) : true;
     if (rowKey) seenRows.add(rowKey);
     let line = it.cell ? it.cell.rowText.replace(/^\t+/, '') : it.text;
+    // Labels on lines of their own, then as many values (a label table read column by column):
+    // paired in order.
+    if (!it.cell && !reader.started && BARE_LABEL.test(line)) {
+      const block = labelBlock(items, j, span.end);
+      if (block) {
+        block.labels.forEach((l, k) => readLabel(u, `${l.text.replace(/:$/, '')}: ${block.values[k]!.text}`, l, diags, name));
+        j = block.values[block.values.length - 1]!.i;
+        continue;
+      }
+    }
     // A label on a line of its own takes the next line as its value (tables read cell by cell).
     if (!it.cell && !reader.started && BARE_LABEL.test(line)) {
       const next = items.slice(j + 1, Math.min(span.end, j + 3)).find((x) => x.kind === 'text');
@@ -323,6 +333,20 @@ function isSectionHeading(it: Item, firstOfRow: boolean): boolean {
   if (named) return true;
   // A heading line that starts in lower case is the wrapped end of the one before.
   return it.heading > 0 && /^[A-Z]/.test(text) && !OutcomeReader.numbered(it) && !isLoAcHeader(it.text) && it.text.length <= 120;
+}
+
+/** Two or more labels on lines of their own, followed by as many short values. */
+function labelBlock(items: Item[], from: number, end: number): { labels: Item[]; values: Item[] } | null {
+  const texts: Item[] = [];
+  for (let j = from; j < end && texts.length < 24; j++) if (items[j]!.kind === 'text') texts.push(items[j]!);
+  // Labels: known ones, and short capitalised phrases among them (`Total unit time`).
+  const labelLike = (x: Item) => !x.cell && (BARE_LABEL.test(x.text.trim()) || (/^[A-Z][A-Za-z ()]{2,40}$/.test(x.text.trim()) && x.text.trim().split(/\s+/).length <= 5));
+  let k = 0;
+  while (k < texts.length && labelLike(texts[k]!)) k++;
+  if (k < 2 || texts.length < 2 * k || texts.slice(0, k).filter((x) => BARE_LABEL.test(x.text.trim())).length < 2) return null;
+  const values = texts.slice(k, 2 * k);
+  const valueLike = (x: Item) => !x.cell && x.text.length <= 40 && !BARE_LABEL.test(x.text.trim()) && !OutcomeReader.opens(x) && /^(?:[A-Za-z]\s?\/\s?\d{3}\s?\/\s?\d{4}|\d{1,4}(?:\s*(?:-|–|to)\s*\d{1,4})?|TBC|TBA|N\/A)\b/i.test(x.text.trim());
+  return values.every(valueLike) ? { labels: texts.slice(0, k), values } : null;
 }
 
 function titleAbove(items: Item[], start: number): string | null {

@@ -482,6 +482,12 @@ describe('text copies that lost their layout', () => {
     }
   });
 
+  it('a label table read column by column (pdftotext of a word-processor PDF): labels, then their values in order', async () => {
+    const text = 'Unit 301: Install and maintain domestic cold water systems\nUnit reference number\nLevel\nCredit value\nGuided learning hours\nTotal unit time\n\nJ/651/0301\n3\n5\n35\n50\n\n1. Understand the water regulations\n1.1 Describe the purpose of the regulations\n';
+    const d = await parse(text, 'columns.txt');
+    expect(d.units.map((u) => [u.ref, u.number, u.title, u.level, u.credits, u.glh])).toEqual([['J/651/0301', '301', 'Install and maintain domestic cold water systems', 3, 5, 35]]);
+  });
+
   it('markdown headings and list items with a tab after their number are not table rows (Word to markdown)', async () => {
     const md = '# Unit 4: Network security fundamentals\n\n__URN__\n\nD/650/3001\n\n### Learning outcome 1\tUnderstand threats to network security\n\n- 1\\.1\tExplain the CIA triad\n- 1\\.2\tDescribe common network attacks\n';
     const d = await parse(md, 'word.md');

@@ -61,6 +61,16 @@ function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Map<
       lastPage = n;
     }
   }
+  // Page numbers have a page of text between them: numbers on neighbouring lines are values
+  // (a label table's column read line by line), not page numbers.
+  for (let k = sites.length - 1; k > 0; k--) {
+    if (sites[k]!.i - sites[k - 1]!.i <= 4) {
+      let start = k - 1;
+      while (start > 0 && sites[start]!.i - sites[start - 1]!.i <= 4) start--;
+      sites.splice(start, k - start + 1);
+      k = start;
+    }
+  }
   if (sites.length === 1) sites.pop();
   const byShape = new Map<string, number[]>();
   for (let i = 0; i < lines.length; i++) {

@@ -133,10 +133,8 @@ export function findUnits(items: Item[]): { units: { start: number; end: number;
 function addLabelLedUnits(items: Item[], cands: Candidate[]): Candidate[] {
   const out = [...cands];
   const seenRows = new Set<string>();
-  let k = 0;
   for (const it of items) {
     if (it.kind !== 'text') continue;
-    while (k < cands.length && cands[k]!.i <= it.i) k++;
     if (it.cell) {
       const key = `${it.cell.table}:${it.cell.row}`;
       if (seenRows.has(key)) continue;

@@ -378,6 +378,17 @@ describe('text copies that lost their layout', () => {
     ]);
   });
 
+  it('a value under its label on a line of its own, rising from unit to unit, is not a page number', async () => {
+    const unit = (n: number, ref: string, credits: number) =>
+      `Unit ${n}: Topic number ${['one', 'two', 'three'][n - 1]}\n\nUnit reference number: ${ref}\n\nCredit value\n\n${credits}\n\nLearning outcome 1\n\nUnderstand topic ${n}\n\n1.1 Describe topic ${n} in the workplace\n\n`;
+    const d = await parse(unit(1, 'T/603/0061', 1) + unit(2, 'L/603/0079', 2) + unit(3, 'K/603/0087', 1), 'values.txt');
+    expect(d.units.map((u) => [u.ref, u.credits])).toEqual([
+      ['T/603/0061', 1],
+      ['L/603/0079', 2],
+      ['K/603/0087', 1],
+    ]);
+  });
+
   it('a title label and its value above a reference line; a label-by-label unit table read line by line', async () => {
     const text = 'Title\n\nPrinciples of warehousing and logistics\n\nUnit reference number\n\nR/605/8112\n\nLevel\n\n3\n\nCredit value\n\n4\n\nUnit aim\n\nThe aim of this unit is to develop knowledge.\n\n1. Understand warehouse operations\n\n1.1 Explain how to improve warehouse operations\n';
     const d = await parse(text, 'labels.txt');

@@ -44,6 +44,15 @@ const MARKED_LINE = /^\s{0,3}(?:#{1,6}\s|[-*+]\s|[\u2022\u25CF\u25AA\u25E6\u00B7
 /** A label and a number after a colon or tab: a field, not a page footer. */
 const FIELD_VALUE = /^[A-Za-z][^\t:]{0,60}(?::\s*|\s*\t\s*)\d{1,5}(?:\s*(?:hours?|hrs?|credits?))?\s*$/i;
 
+/** A short label: a few words, no digits, no closing punctuation (`Credit value`, `GLH`). */
+const LABEL_ABOVE = /^[A-Za-z][A-Za-z ()/&-]{1,40}:?$/;
+
+/** The nearest non-blank line above line `i`. */
+function previousText(lines: string[], i: number): string {
+  for (let j = i - 1; j >= 0; j--) if (lines[j]!.trim()) return lines[j]!.trim();
+  return '';
+}
+
 function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Map<number, number | null> } {
   const drop = new Set<number>();
   const pageEnds = new Map<number, number | null>();
@@ -55,6 +64,8 @@ function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Map<
   for (let i = 0; i < lines.length; i++) {
     const m = PAGE_NUMBER.exec(lines[i]!);
     if (!m || !lines[i]!.trim()) continue;
+    // A number under a short label (`Credit value` / `1`) is that label's value.
+    if (/^\d+$/.test(lines[i]!.trim()) && LABEL_ABOVE.test(previousText(lines, i))) continue;
     const n = Number(m[1]);
     if (n > lastPage) {
       sites.push({ i, page: m[1]! });

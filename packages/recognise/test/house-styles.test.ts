@@ -379,8 +379,9 @@ describe('text copies that lost their layout', () => {
   });
 
   it('a value under its label on a line of its own, rising from unit to unit, is not a page number', async () => {
+    const topics = ['Fire safety', 'Manual handling', 'First aid'];
     const unit = (n: number, ref: string, credits: number) =>
-      `Unit ${n}: Topic number ${['one', 'two', 'three'][n - 1]}\n\nUnit reference number: ${ref}\n\nCredit value\n\n${credits}\n\nLearning outcome 1\n\nUnderstand topic ${n}\n\n1.1 Describe topic ${n} in the workplace\n\n`;
+      `Unit ${n}: ${topics[n - 1]}\n\nUnit reference number: ${ref}\n\nCredit value\n\n${credits}\n\nLearning outcome 1\n\nUnderstand ${topics[n - 1]}\n\n1.1 Describe ${topics[n - 1]} at work\n\n`;
     const d = await parse(unit(1, 'T/603/0061', 1) + unit(2, 'L/603/0079', 2) + unit(3, 'K/603/0087', 1), 'values.txt');
     expect(d.units.map((u) => [u.ref, u.credits])).toEqual([
       ['T/603/0061', 1],

@@ -164,6 +164,15 @@ export class OutcomeReader {
 
   /** Feed one item; returns false when the item was not taken as content. */
   push(it: Item): boolean {
+    const taken = this.read(it);
+    this.lastCell = it.cell ? `${it.cell.table}:${it.cell.row}:${it.cell.index}` : null;
+    return taken;
+  }
+
+  /** The table cell of the item fed last, if it was in one. */
+  private lastCell: string | null = null;
+
+  private read(it: Item): boolean {
     if (this.ended) return false;
     if (this.inSection && it.kind === 'text') {
       // Only numbering that carries on where the content stopped brings it back: the next
@@ -370,6 +379,9 @@ export class OutcomeReader {
       // text copy flattened: not the criterion's words (unless a lead-in announced a list).
       const loose = !it.cell || (role === null && it.cell.index > 0 && it.depth === 0);
       if (loose && !c.bullets.length && this.columnValues.has(text.trim()) && !/:\s*$/.test(c.parts[c.parts.length - 1] ?? '')) return true;
+      // Such a value in the next cell of the row is not an item of the criterion's list either.
+      const nextCell = it.cell && this.lastCell?.startsWith(`${it.cell.table}:${it.cell.row}:`) && this.lastCell !== `${it.cell.table}:${it.cell.row}:${it.cell.index}`;
+      if (loose && nextCell && this.columnValues.has(text.trim())) return true;
       const marker = LIST_MARKER.exec(text);
       const leadIn = /:\s*$/.test(c.parts[c.parts.length - 1] ?? '');
       if (marker) c.bullets.push(marker[1] ? text.slice(marker[0].length) : text);

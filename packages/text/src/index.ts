@@ -52,8 +52,10 @@ export function blocksFromSegments(segments: Segment[], options: BlocksFromSegme
     options.lines ??
     ((lines: SourceLine[], pg: number | null) =>
       lines.filter((l) => l.text.trim()).map((l) => lineParagraph(l.text, { page: pg, line: l.line })));
+  // A cell's lines (a cell broken over lines) are its paragraphs.
   const cellBlocks =
-    options.cell ?? ((text: string, place: Place) => (collapse(text) ? [paragraph(text, place)] : []));
+    options.cell ??
+    ((text: string, place: Place) => text.split('\n').filter((t) => collapse(t)).map((t) => lineParagraph(t.trim(), place)));
   for (const s of segments) {
     if (s.kind === 'page') {
       page = s.printed != null ? s.printed + 1 : (page ?? 1) + 1;
@@ -66,7 +68,7 @@ export function blocksFromSegments(segments: Segment[], options: BlocksFromSegme
         place: { page, line: s.rows[0]!.line },
         rows: s.rows.map((r) => ({
           place: { page, line: r.line },
-          cells: r.cells.map((c) => ({ blocks: cellBlocks(c, { page, line: r.line }), colSpan: 1, rowSpan: 1 })),
+          cells: r.cells.map((c, i) => ({ blocks: cellBlocks(c, { page, line: r.line }), colSpan: 1, rowSpan: r.rowSpans?.[i] ?? 1 })),
         })),
       });
     }

@@ -4,6 +4,7 @@
  * table rows, and runs of ordinary lines. Shared by the text and markdown adapters.
  */
 import { collapse } from '@qualspec/blocks';
+import { gridRows, headerWords, type GridCarry, type TextRow } from './grid.js';
 
 export interface SourceLine {
   /** 1-based line number in the source. */
@@ -13,7 +14,7 @@ export interface SourceLine {
 
 export type Segment =
   | { kind: 'lines'; lines: SourceLine[] }
-  | { kind: 'table'; rows: { line: number; cells: string[] }[] }
+  | { kind: 'table'; rows: { line: number; cells: string[]; rowSpans?: number[] }[] }
   /** A page ends; `printed` is its printed page number when furniture showed it. */
   | { kind: 'page'; printed: number | null; formFeed: boolean }
   | { kind: 'break' };
@@ -43,6 +44,12 @@ const MARKED_LINE = /^\s{0,3}(?:#{1,6}\s|[-*+]\s|[\u2022\u25CF\u25AA\u25E6\u00B7
 
 /** A label and a number after a colon or tab: a field, not a page footer. */
 const FIELD_VALUE = /^[A-Za-z][^\t:]{0,60}(?::\s*|\s*\t\s*)\d{1,5}(?:\s*(?:hours?|hrs?|credits?))?\s*$/i;
+
+/**
+ * A label of a word or three and a number, nothing else (`Unit 2`, `Learning outcome 3`), the
+ * word not a page label: a heading, not a running footer.
+ */
+const NUMBERED_LABEL = /^(?!(?:page|p|pg|pp|folio)\b)[a-z]{2,}(?:\s+[a-z]{2,}){0,2}\.?\s+\d{1,4}[a-z]?\s*[:.]?$/i;
 
 /** A short label: a few words, no digits, no closing punctuation (`Credit value`, `GLH`). */
 const LABEL_ABOVE = /^[A-Za-z][A-Za-z ()/&-]{1,40}:?$/;
@@ -87,9 +94,13 @@ function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Map<
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.trim();
     if (!t || !/\d/.test(t) || t.length > 200 || PAGE_NUMBER.test(t)) continue;
+    // A table row (`Credits⇥1⇥GLH⇥10`) is content: its numbers rise from unit to unit by chance.
+    if (t.includes('\t')) continue;
     // A field and its value (`Credits: 3`, `Guided learning hours\t20`) rises from section to
     // section as often as a page number does: it is not one.
     if (FIELD_VALUE.test(t)) continue;
+    // A numbered heading (`Unit 2`, `Learning outcome 3`) rises too, from section to section.
+    if (NUMBERED_LABEL.test(t)) continue;
     const k = shape(t);
     if (!/[a-z]{3}/.test(k)) continue;
     (byShape.get(k) ?? byShape.set(k, []).get(k)!).push(i);
@@ -156,9 +167,6 @@ function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Map<
  * page whose shape (digits folded) recurs at the same edge of many pages, and bare page numbers
  * at an edge.
  */
-/** A line that is one word and a number, the word not a page label (`Unit 2`, `Section 3`). */
-const NUMBERED_LABEL = /^(?!(?:page|p|pg|pp|folio)\b)[a-z]{2,}\.?\s+\d{1,4}[a-z]?\s*[:.]?$/i;
-
 function findEdgeFurniture(lines: string[], ends: Set<number>): { drop: Set<number>; pageEnds: Map<number, number | null> } {
   const bounds: [number, number][] = [];
   let start = 0;
@@ -295,6 +303,20 @@ export function pagesWithoutFurniture(text: string): string[][] {
   return pages;
 }
 
+/**
+ * Where a cell broken over lines ends: from line `i` (no tab), the first line within a few
+ * that starts with a tab (the cell's text ended at a line break, its row goes on), with no
+ * blank line, page end or dropped line between. -1 when there is none.
+ */
+function cellEnd(lines: string[], i: number, usable: (j: number) => boolean, pageEnds: Map<number, number | null>): number {
+  if (!usable(i)) return -1;
+  for (let j = i; j < Math.min(lines.length, i + 20); j++) {
+    if (j > i && /^ *\t/.test(lines[j]!)) return j;
+    if (!lines[j]!.trim() || lines[j]!.includes('\t') || !usable(j) || pageEnds.has(j)) return -1;
+  }
+  return -1;
+}
+
 export function segment(text: string): Segment[] {
   // Form feeds mark page ends in pdftotext output.
   const { lines, formFeedEnds } = splitPages(text);
@@ -304,30 +326,90 @@ export function segment(text: string): Segment[] {
 
   const segments: Segment[] = [];
   let run: SourceLine[] = [];
-  let table: { line: number; cells: string[] }[] = [];
+  let table: TextRow[] = [];
+  let carry: GridCarry | null = null;
   let blanksInTable = 0;
   const flushRun = () => {
     if (run.length) segments.push({ kind: 'lines', lines: run });
     run = [];
   };
-  const flushTable = () => {
-    if (table.length) segments.push({ kind: 'table', rows: table });
+  /** Close the table; `continues` keeps what its part on the next page needs. */
+  const flushTable = (continues = false) => {
+    if (table.length) {
+      const grid = gridRows(table, carry);
+      segments.push({ kind: 'table', rows: grid.rows.map(({ line, cells, rowSpans }) => (rowSpans ? { line, cells, rowSpans } : { line, cells })) });
+      carry = continues ? grid.carry : null;
+    } else if (!continues) carry = null;
     table = [];
     blanksInTable = 0;
   };
+  const usable = (j: number) => !chrome.has(j) && !drop.has(j);
+  const pushRow = (line: number, text: string) => {
+    const cells = text.split('\t');
+    const width = cells.length;
+    while (cells.length > 1 && !cells[cells.length - 1]!.trim()) cells.pop();
+    table.push({ line, cells, width });
+    blanksInTable = 0;
+  };
+  const cellsIn = (text: string) => text.split('\t').length;
+  /**
+   * A table row broken over lines by line breaks inside a cell: from line `i` (a row's first
+   * line, or a line under a row) to the line where the row goes on after a tab. Taken only
+   * when the row has no more cells than the table's rows. -1 when there is none.
+   */
+  const brokenRowEnd = (i: number): number => {
+    const l = lines[i]!;
+    if (!l.trim() || MARKED_LINE.test(l)) return -1;
+    const opens = l.includes('\t');
+    if (!opens && (!table.length || blanksInTable)) return -1;
+    const from = opens ? i + 1 : i;
+    if (from >= lines.length || lines[from]!.includes('\t') || pageEnds.has(i)) return -1;
+    const end = cellEnd(lines, from, usable, pageEnds);
+    if (end < 0) return -1;
+    const cells = cellsIn(lines.slice(i, end + 1).join('\n'));
+    const widest = table.length ? Math.max(...table.map((r) => r.width)) : end + 1 < lines.length ? cellsIn(lines[end + 1]!) : 0;
+    return cells <= widest ? end : -1;
+  };
+  /**
+   * Lines ending the last cell of a header split over lines (`Assessor judgement` / `Initial
+   * and date`): the table so far is two or more short rows of header words, and the row after
+   * these lines has as many cells as those rows together. The last such line, or -1.
+   */
+  const headerTailEnd = (i: number): number => {
+    if (table.length < 2 || blanksInTable || !table.every((r) => r.cells.every(headerWords))) return -1;
+    const cells = table.reduce((n, r) => n + r.width, 0) - (table.length - 1);
+    if (cells <= Math.max(...table.map((r) => r.width))) return -1;
+    for (let j = i; j < Math.min(lines.length, i + 3); j++) {
+      if (!lines[j]!.trim() || !usable(j) || MARKED_LINE.test(lines[j]!) || (j > i && pageEnds.has(j - 1))) return -1;
+      if (lines[j]!.includes('\t')) return j > i && cellsIn(lines[j]!) === cells ? j - 1 : -1;
+      if (!headerWords(lines[j]!)) return -1;
+    }
+    return -1;
+  };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
+    const tail = chrome.has(i) || drop.has(i) ? -1 : headerTailEnd(i);
+    if (tail >= i) {
+      const last = table[table.length - 1]!;
+      while (last.cells.length < last.width) last.cells.push('');
+      last.cells[last.width - 1] = [last.cells[last.width - 1], ...lines.slice(i, tail + 1)].join('\n');
+      i = tail;
+      continue;
+    }
     if (chrome.has(i)) {
       flushRun();
       flushTable();
       if (segments[segments.length - 1]?.kind !== 'break') segments.push({ kind: 'break' });
     } else if (!drop.has(i)) {
-      if (l.includes('\t') && l.trim() && !MARKED_LINE.test(l)) {
+      const end = brokenRowEnd(i);
+      if (end > i) {
+        // Lines broken inside a cell (a list in it) whose row goes on after a tab: one row.
         flushRun();
-        const cells = l.split('\t');
-        while (cells.length > 1 && !cells[cells.length - 1]!.trim()) cells.pop();
-        table.push({ line: i + 1, cells });
-        blanksInTable = 0;
+        pushRow(i + 1, lines.slice(i, end + 1).join('\n'));
+        i = end;
+      } else if (l.includes('\t') && l.trim() && !MARKED_LINE.test(l)) {
+        flushRun();
+        pushRow(i + 1, l);
       } else if (!l.trim()) {
         if (table.length && ++blanksInTable > 1) flushTable();
         run.push({ line: i + 1, text: '' });
@@ -340,10 +422,7 @@ export function segment(text: string): Segment[] {
     if (pageEnds.has(i)) {
       flushRun();
       // A table may continue across the page: keep it open, but mark the page.
-      if (table.length) {
-        segments.push({ kind: 'table', rows: table });
-        table = [];
-      }
+      flushTable(true);
       segments.push({ kind: 'page', printed: pageEnds.get(i) ?? null, formFeed: formFeedEnds.has(i) });
     }
   }

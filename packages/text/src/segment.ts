@@ -253,7 +253,7 @@ function findEdgeFurniture(lines: string[], ends: Set<number>): { drop: Set<numb
  * near the end of the document (registration banners, advert strap lines). Its repeats are
  * dropped and mark a break in the flow of text.
  */
-function findChrome(lines: string[], furniture: Set<number>): Set<number> {
+function findChrome(lines: string[], furniture: Set<number>, pages: number): Set<number> {
   const furnitureText = new Set([...furniture].map((i) => collapse(lines[i]!)));
   const n = lines.length;
   const edge = Math.max(20, Math.floor(n * 0.05));
@@ -266,8 +266,13 @@ function findChrome(lines: string[], furniture: Set<number>): Set<number> {
   const chrome = new Set<number>();
   for (const idx of positions.values()) {
     if (idx.length < 2) continue;
-    // The first occurrence stays (it may be the document's own title); the repeats go.
-    if (idx[0]! < edge && idx[idx.length - 1]! >= n - edge) for (const i of idx.slice(1)) chrome.add(i);
+    // The first occurrence stays (it may be the document's own title); the repeats go. Chrome
+    // is only at the ends: a line also in the middle is the document's (a unit title listed in
+    // a structure table at the start and in a mapping appendix at the end).
+    // Unless it recurs on half the pages or more: running furniture left where the page's
+    // reading order put it (mid-page), which page edges did not show.
+    const running = pages >= 3 && idx.length >= pages / 2;
+    if (idx[0]! < edge && idx[idx.length - 1]! >= n - edge && (running || idx.every((i) => i < edge || i >= n - edge))) for (const i of idx.slice(1)) chrome.add(i);
   }
   return chrome;
 }
@@ -322,7 +327,7 @@ export function segment(text: string): Segment[] {
   const { lines, formFeedEnds } = splitPages(text);
   const { drop, pageEnds } = formFeedEnds.size >= 2 ? findEdgeFurniture(lines, formFeedEnds) : findPageFurniture(lines);
   for (const e of formFeedEnds) if (!pageEnds.has(e)) pageEnds.set(e, null);
-  const chrome = findChrome(lines, drop);
+  const chrome = findChrome(lines, drop, formFeedEnds.size + 1);
 
   const segments: Segment[] = [];
   let run: SourceLine[] = [];

@@ -32,6 +32,37 @@ export function lineParagraph(text: string, place: Place): Paragraph {
   return paragraph(text, place);
 }
 
+/**
+ * A short phrase wrapped in a narrow column (`Witness` / `testimony`, `Q&A /` / `professional` /
+ * `discussion`): a group of two or three short lines between blank lines, without numbers, the
+ * first not in lower case and each after it going on in lower case (or the one before ending
+ * in `/`, `&` or `-`), is one line. Other non-blank lines stay lines of their own.
+ */
+export function wrappedPhrases(lines: SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  let group: SourceLine[] = [];
+  const flush = () => {
+    const texts = group.map((l) => l.text.trim());
+    const phrase =
+      group.length >= 2 &&
+      group.length <= 3 &&
+      texts.every((t) => t.length <= 30 && !/\d/.test(t) && !BULLET.test(t)) &&
+      // Capitalised like a value; lines of a list of lower-case items are not one phrase.
+      !/^\p{Ll}/u.test(texts[0]!) &&
+      texts.every((t, k) => k === 0 || /^\p{Ll}/u.test(t) || /[/&-]$/.test(texts[k - 1]!)) &&
+      !/[.:;]$/.test(texts[0]!);
+    if (phrase) out.push({ line: group[0]!.line, text: texts.join(' ') });
+    else out.push(...group);
+    group = [];
+  };
+  for (const l of lines) {
+    if (l.text.trim()) group.push(l);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
 export interface BlocksFromSegmentsOptions {
   /** Turn one run of lines into blocks (the markdown adapter parses them as markdown). */
   lines?: (lines: SourceLine[], page: number | null) => Block[];
@@ -51,7 +82,7 @@ export function blocksFromSegments(segments: Segment[], options: BlocksFromSegme
   const lineBlocks =
     options.lines ??
     ((lines: SourceLine[], pg: number | null) =>
-      lines.filter((l) => l.text.trim()).map((l) => lineParagraph(l.text, { page: pg, line: l.line })));
+      wrappedPhrases(lines).map((l) => lineParagraph(l.text, { page: pg, line: l.line })));
   // A cell's lines (a cell broken over lines) are its paragraphs.
   const cellBlocks =
     options.cell ??

@@ -376,9 +376,11 @@ export class OutcomeReader {
     if (this.open.kind === 'criterion') {
       const c = this.open.c;
       // `MCQ exam` or `Portfolio` after each criterion, from an assessment-method column the
-      // text copy flattened: not the criterion's words (unless a lead-in announced a list).
+      // text copy flattened: not the criterion's words.
       const loose = !it.cell || (role === null && it.cell.index > 0 && it.depth === 0);
-      if (loose && !c.bullets.length && this.columnValues.has(text.trim()) && !/:\s*$/.test(c.parts[c.parts.length - 1] ?? '')) return true;
+      // A lead-in's list comes after the row's other cells in a text copy, so such a value may
+      // stand between the lead-in and its items; or after items that, unlike it, are in lower case.
+      if (loose && this.columnValues.has(text.trim()) && c.bullets.every((b) => /^\p{Ll}/u.test(b))) return true;
       // Such a value in the next cell of the row is not an item of the criterion's list either.
       const nextCell = it.cell && this.lastCell?.startsWith(`${it.cell.table}:${it.cell.row}:`) && this.lastCell !== `${it.cell.table}:${it.cell.row}:${it.cell.index}`;
       if (loose && nextCell && this.columnValues.has(text.trim())) return true;

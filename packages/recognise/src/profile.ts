@@ -61,6 +61,12 @@ export function readProfile(items: Item[], end: number, diags: Diagnostics): Omi
       if (next && !next.cell && next.text.length <= 120 && !BARE_LABEL.test(next.text)) {
         text = `${text.replace(/:$/, '')}: ${next.text}`;
         j = next.i;
+        // The value wrapped onto another line: a bracketed tail (`(RQF)`) or words going on in lower case.
+        const more = items[j + 1];
+        if (more?.kind === 'text' && !more.cell && !/[.:;]$/.test(next.text) && (/^\([^()]{1,20}\)$/.test(more.text.trim()) || (/^\p{Ll}/u.test(more.text) && more.text.length <= 60))) {
+          text = `${text} ${more.text.trim()}`;
+          j = more.i;
+        }
       }
     }
     // `Qualification title: …` is one label (its `title:` is not a second one).

@@ -222,13 +222,15 @@ function findEdgeFurniture(lines: string[], ends: Set<number>): { drop: Set<numb
   const droppedOn = bounds.map(() => new Set<string>());
   pageEdges.forEach((p, k) => {
     for (const [side, idx] of [['top', p.top], ['bottom', p.bottom]] as const) {
+      // Furniture runs from the edge: a repeated line under a line of the page's own (a unit
+      // page's `Ofqual unit number` label under its title) is content.
       for (const i of idx) {
         if (PAGE_NUMBER.test(lines[i]!)) drop.add(i);
         else if ((counts.get(key(i, k + 1, side)) ?? 0) >= min && !droppedOn[k]!.has(key(i, k + 1, ''))) {
           drop.add(i);
           furniture.add(key(i, k + 1, ''));
           droppedOn[k]!.add(key(i, k + 1, ''));
-        }
+        } else break;
       }
     }
   });

@@ -153,8 +153,7 @@ function addLabelLedUnits(items: Item[], cands: Candidate[]): Candidate[] {
       const x = items[j]!;
       if (x.kind !== 'text') continue;
       n++;
-      if (x.cell || x.text.length > 120 || /[.:;,]$/.test(x.text) || BARE_LABEL.test(x.text) || isLabelRow(x.text) || OutcomeReader.numbered(x) || isLoAcHeader(x.text)) continue;
-      if (!/^[A-Z“"‘']/.test(x.text)) continue;
+      if (!titleLike(x)) continue;
       title = x;
       break;
     }
@@ -357,7 +356,27 @@ function titleAbove(items: Item[], start: number): string | null {
     if (m && !/qualification/i.test(line)) return cleanTitle(m[1]!);
     if (/^(?:unit\s+)?title\s*:?$/i.test(t.text.trim()) && texts[k + 1] && !BARE_LABEL.test(texts[k + 1]!.text)) return cleanTitle(texts[k + 1]!.text);
   }
+  // A bare title line, then the reference's label on a line of its own (`Improving productivity
+  // using IT` / `Ofqual unit number` / `D/500/5872`).
+  const [before, label] = texts.slice(-2);
+  if (before && label && !label.cell && BARE_LABEL.test(label.text.trim()) && UNIT_REF_LABEL.test(`${label.text.trim().replace(/:$/, '')}: ${items[start]!.text}`) && titleLike(before)) {
+    return cleanTitle(before.text);
+  }
   return null;
+}
+
+/** A line that can be a unit's title: short, capitalised, no closing punctuation, no label, number or header. */
+function titleLike(x: Item): boolean {
+  return (
+    !x.cell &&
+    x.text.length <= 120 &&
+    !/[.:;,]$/.test(x.text) &&
+    !BARE_LABEL.test(x.text) &&
+    !isLabelRow(x.text) &&
+    !OutcomeReader.numbered(x) &&
+    !isLoAcHeader(x.text) &&
+    /^[A-Z“"‘']/.test(x.text)
+  );
 }
 
 function isLabelRow(line: string): boolean {

@@ -86,6 +86,8 @@ export class OutcomeReader {
   private afterHeader = false;
   /** The outcome whose cell is repeated on each criterion row (its text is already known). */
   private repeatedOutcome: OutcomeDraft | null = null;
+  /** A repeated outcome's text read so far, while its wrapped lines may follow. */
+  private repeatTail: { o: OutcomeDraft; seen: string } | null = null;
   /** Inside another section of the unit (indicative content, range, …): see closeSection. */
   private inSection = false;
 
@@ -211,6 +213,17 @@ export class OutcomeReader {
     const prefix = HEADER_PREFIX.exec(it.text);
     const text = prefix ? it.text.slice(prefix[0].length) : it.text;
     const tok = leadingToken(text);
+    // The repeated outcome's wrapped lines (`1. Plan, select and use appropriate IT` /
+    // `systems and software for different purposes` before each criterion): nothing new.
+    const tail = this.repeatTail;
+    this.repeatTail = null;
+    if (!tok && tail && role !== 'criterion') {
+      const seen = `${tail.seen} ${looseText(text)}`;
+      if (looseText(joinParts(tail.o.parts)).startsWith(seen)) {
+        this.repeatTail = { o: tail.o, seen };
+        return true;
+      }
+    }
     if (tok && this.take(tok, it, role)) return true;
     if (this.ended) return false;
     return this.continueWith(text, it, role);
@@ -234,6 +247,7 @@ export class OutcomeReader {
     if (existing && existing === cur && existing.parts.length && looseText(joinParts(existing.parts)).startsWith(looseText(tok.rest)) && tok.rest) {
       // Its wrapped lines repeat too: outcome-column text is not added until the next number.
       this.repeatedOutcome = existing;
+      this.repeatTail = { o: existing, seen: looseText(tok.rest) };
       return true;
     }
     if (existing && existing.parts.length === 0) {

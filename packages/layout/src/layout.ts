@@ -454,6 +454,8 @@ interface PLine {
   no: number;
   /** The line's text before its list marker was taken off (first line of a paragraph). */
   text0?: string;
+  /** Where the text starts after a number set apart from it (`2.2⇥Check that…`): its hanging indent. */
+  hang?: number;
 }
 
 /** A paragraph under construction (internal geometry kept for joins across pages). */
@@ -532,8 +534,10 @@ function paragraphsOf(lines: PLine[], right: number, margin: number | null = nul
       // Next line of the paragraph: within one and a half lines, or the document's usual line pitch.
       l.y - prev.y <= Math.max(1.5 * Math.max(prev.size, l.size), 1.08 * pitch) &&
       Math.abs(prev.size - l.size) < 0.15 * prev.size &&
-      // An outdented line starts something new.
+      // An outdented line starts something new; so does one left of a numbered item's hanging
+      // indent (`2.2⇥Check that prices…`, then `Learning outcome 3:` at the number's place).
       l.x0 >= prev.x0 - 1.5 - (cur.lines.length === 1 ? 2 * l.size : 0) &&
+      !(cur.lines[0]!.hang != null && l.x0 < cur.lines[0]!.hang - 0.5 * l.size) &&
       // So does a line indented further: a nested list item whose marker is not text (only a
       // bullet glyph's hanging indent moves a paragraph's second line right).
       (l.x0 <= prev.x0 + 1.2 * l.size || (cur.lines.length === 1 && BULLET_START.test(cur.lines[0]!.text0 ?? ''))) &&
@@ -1195,6 +1199,7 @@ export function layout(pages: PageLines[]): LayoutResult {
       if (!bodyRun.length) return;
       const plines: PLine[] = bodyRun.map((l) => ({
         text: l.frags.map((f) => f.text).join(' '),
+        hang: l.frags.length > 1 && NUMBER_ONLY.test(l.frags[0]!.text.trim()) ? l.frags[1]!.x0 : undefined,
         x0: l.x0,
         x1: l.x1,
         y: l.y,

@@ -618,6 +618,11 @@ function columnOf(f: { x0: number; x1: number }, spans: Span[], slack = 1.5): nu
   return c;
 }
 
+/** Every fragment of the line starts inside one of the spans (its text may run past the span's end). */
+function startsIn(l: Line, spans: Span[], slack = 3): boolean {
+  return l.frags.every((f) => spans.some((s) => f.x0 >= s.x0 - slack && f.x0 <= s.x1));
+}
+
 function fits(l: Line, spans: Span[], slack = 1.5): boolean {
   return l.frags.every((f) => columnOf(f, spans, slack) >= 0);
 }
@@ -1146,6 +1151,12 @@ export function layout(pages: PageLines[]): LayoutResult {
   const marginVotes = new Map<number, number>();
   for (const p of pages) {
     const lines = p.lines.filter((l) => !l.furniture);
+    // A header row repeated at the top of the page that is not the continued table's own (Word
+    // repeats the first header row of tables it joined), over rows that go on with that table.
+    while (carry && lines.length > 1 && headerKeys.has(lineKey(lines[0]!)) && lines[0]!.frags.every((f) => f.font !== p.bodyFont) && !fits(lines[0]!, carry, 3) && startsIn(lines[1]!, carry)) {
+      lines[0]!.furniture = true;
+      lines.shift();
+    }
     let regions = findRegions(lines, carry, carrySize);
     // A continuation that starts with the table's repeated header row: drop those lines (lines
     // in a font other than the body's that the table already had on an earlier page).

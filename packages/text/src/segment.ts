@@ -100,7 +100,7 @@ function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Map<
     // section as often as a page number does: it is not one.
     if (FIELD_VALUE.test(t)) continue;
     // A numbered heading (`Unit 2`, `Learning outcome 3`) rises too, from section to section.
-    if (NUMBERED_LABEL.test(t)) continue;
+    if (NUMBERED_LABEL.test(t.replace(/^#{1,6}\s+/, ''))) continue;
     const k = shape(t);
     if (!/[a-z]{3}/.test(k)) continue;
     (byShape.get(k) ?? byShape.set(k, []).get(k)!).push(i);
@@ -111,7 +111,10 @@ function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Map<
     const width = Math.min(...numbers.map((n) => n.length));
     for (let k = 0; k < width; k++) {
       const seq = numbers.map((n) => n[k]!);
-      if (seq.every((n, j) => j === 0 || (n > seq[j - 1]! && n - seq[j - 1]! <= 5))) {
+      // Only the page number changes in a running footer (`Page 9 of 40`, `Version 2.1 | 9`):
+      // a line whose other numbers change too is content (`Credits 1 GLH 10`, `Credits 2 GLH 17`).
+      const fixed = numbers[0]!.every((v, m) => m === k || numbers.every((n) => n[m] === v));
+      if (fixed && seq.every((n, j) => j === 0 || (n > seq[j - 1]! && n - seq[j - 1]! <= 5))) {
         idx.forEach((i, j) => sites.push({ i, page: String(seq[j]) }));
         break;
       }
@@ -262,7 +265,8 @@ function findChrome(lines: string[], furniture: Set<number>, pages: number): Set
   const positions = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
     const t = collapse(lines[i]!);
-    if (t.length < 20 || furnitureText.has(t)) continue;
+    // Rules and borders (`-----`, `+----+`) are no site text.
+    if (t.length < 20 || furnitureText.has(t) || !/[\p{L}\d]/u.test(t)) continue;
     (positions.get(t) ?? positions.set(t, []).get(t)!).push(i);
   }
   const chrome = new Set<number>();

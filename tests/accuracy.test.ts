@@ -12,9 +12,9 @@ import { parseSpec } from 'qualspec';
 import { score } from '../scripts/lib/score.mjs';
 import { root } from './helpers/fixtures.js';
 
-const SOURCES = ['.txt', '.pdf', '.docx', '.docx.pdf', '.web.html', '.html'];
+const SOURCES = ['.txt', '.md', '.pdf', '.docx', '.docx.pdf', '.web.html', '.html'];
 const cases: { name: string; source: string; gold: string }[] = [];
-for (const dir of ['seeds', 'documents', 'styles', 'word', 'whole', 'copied']) {
+for (const dir of ['seeds', 'documents', 'styles', 'word', 'whole', 'copied', 'pandoc']) {
   for (const g of readdirSync(join(root, 'fixtures', dir)).filter((f) => f.endsWith('.gold.json'))) {
     const base = g.slice(0, -'.gold.json'.length);
     for (const ext of SOURCES) {
@@ -30,8 +30,8 @@ describe('accuracy against the expected outputs', () => {
     // Five seeds; three documents as PDF, Word and web page, and the combined PDF; twelve house
     // styles as web page, Word, browser PDF and word-processor PDF; five Word files
     // (also as PDF); three whole specifications in four forms; three pages as a browser
-    // copies their text.
-    expect(['seeds', 'documents', 'styles', 'word', 'whole', 'copied'].map(count)).toEqual([5, 10, 48, 10, 12, 3]);
+    // copies their text; four Word files as pandoc's markdown.
+    expect(['seeds', 'documents', 'styles', 'word', 'whole', 'copied', 'pandoc'].map(count)).toEqual([5, 10, 48, 10, 12, 3, 4]);
   });
 
   for (const c of cases) {

@@ -12,6 +12,7 @@ import type { Nodes, Parent, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { splitPandocTables } from './pandoc-tables.js';
 
 const plain = unified().use(remarkParse).freeze();
 type Processor = typeof plain;
@@ -110,6 +111,53 @@ function table(node: Table, at: Place): Block {
 const MARKDOWN_SYNTAX = /[*_`<>\[\]&\\|~]|^\s*(?:#|[-+]\s|\d{1,9}[.)](?:\s|$)|=+\s*$|-+\s*$)|^ {4}/m;
 
 function runToBlocks(run: SourceLine[], page: number | null, withGfm: Processor | null): Block[] {
+  const pieces = splitPandocTables(run);
+  if (pieces.length === 1 && pieces[0]!.kind === 'lines') return markdownRunToBlocks(run, page, withGfm);
+  const out: Block[] = [];
+  for (const piece of pieces) {
+    if (piece.kind === 'lines') {
+      out.push(...markdownRunToBlocks(piece.lines, page, withGfm));
+      continue;
+    }
+    out.push({
+      type: 'table',
+      place: { page, line: piece.rows[0]!.line },
+      rows: piece.rows.map((r) => ({
+        place: { page, line: r.line },
+        ...(r.header ? { header: true } : {}),
+        cells: r.cells.map((c) => ({
+          // A cell holds markdown: its wrapped lines, emphasis, lists.
+          blocks: markdownRunToBlocks(
+            unwrapCell(c).map((text) => ({ line: r.line, text })),
+            page,
+            null,
+          ).filter((b): b is Paragraph => b.type === 'paragraph'),
+          colSpan: 1,
+          rowSpan: 1,
+        })),
+      })),
+    });
+  }
+  return out;
+}
+
+/**
+ * A pandoc table cell's lines: text wrapped to the column's width is one line again; a list
+ * item, a line after a hard break (`\`) or after a blank line starts a new one.
+ */
+function unwrapCell(text: string): string[] {
+  const out: string[] = [];
+  let open = false;
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (open && t && !/^(?:[-*+]|\d{1,3}[.)])\s/.test(t) && !/\\$/.test(out[out.length - 1]!)) out[out.length - 1] += ` ${t}`;
+    else out.push(t);
+    open = !!t;
+  }
+  return out;
+}
+
+function markdownRunToBlocks(run: SourceLine[], page: number | null, withGfm: Processor | null): Block[] {
   const text = run.map((l) => l.text).join('\n');
   if (!text.trim()) return [];
   if (!MARKDOWN_SYNTAX.test(text)) {

@@ -272,13 +272,14 @@ function findChrome(lines: string[], furniture: Set<number>, pages: number): Set
   const chrome = new Set<number>();
   for (const idx of positions.values()) {
     if (idx.length < 2) continue;
-    // The first occurrence stays (it may be the document's own title); the repeats go. Chrome
-    // is only at the ends: a line also in the middle is the document's (a unit title listed in
-    // a structure table at the start and in a mapping appendix at the end).
-    // Unless it recurs on half the pages or more: running furniture left where the page's
-    // reading order put it (mid-page), which page edges did not show.
+    if (idx[0]! >= edge || idx[idx.length - 1]! < n - edge) continue;
+    // Chrome is only at the ends: a line also in the middle is the document's (a unit title in a
+    // structure table at the start and a mapping appendix at the end), unless it recurs on half
+    // the pages or more (running furniture the page's reading order left mid-page).
     const running = pages >= 3 && idx.length >= pages / 2;
-    if (idx[0]! < edge && idx[idx.length - 1]! >= n - edge && (running || idx.every((i) => i < edge || i >= n - edge))) for (const i of idx.slice(1)) chrome.add(i);
+    if (!running && idx.some((i) => i >= edge && i < n - edge)) continue;
+    // The first occurrence stays (it may be the document's own title); the repeats go.
+    for (const i of idx.slice(1)) chrome.add(i);
   }
   return chrome;
 }

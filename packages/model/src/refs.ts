@@ -19,15 +19,32 @@ export function normaliseUnitRef(text: string): string | null {
   return `${m[1]!.toUpperCase()}/${m[2]}/${m[3]}`;
 }
 
-/** The check letter the seven digits of a unit reference call for. */
+/** The check letter the seven digits of a QCF/RQF unit reference (the weighted rule) call for. */
 export function unitRefCheckLetter(digits: string): string {
   return LETTERS[weightedSum(digits) % 11]!;
 }
 
+/**
+ * Check-letter rules by series (the reference's first three digits). Older references
+ * (`/500/` to `/649/`: `/502/`, `/503/`, `/602/`, `/615/`, `/617/` …) take the weighted rule;
+ * the newer `/650/` and `/651/` series (issued from about 2023) take the digit sum plus 6. A
+ * series with no known rule is unverifiable: never reported wrong.
+ */
+export const CHECK_LETTER_RULES: { id: string; series: [number, number]; letter: (digits: string) => string; example: string }[] = [
+  { id: 'weighted', series: [500, 649], letter: unitRefCheckLetter, example: 'J/502/4397' },
+  {
+    id: 'digit-sum-plus-6',
+    series: [650, 651],
+    letter: (d) => LETTERS[([...d].reduce((s, c) => s + Number(c), 0) + 6) % 11]!,
+    example: 'Y/651/0734',
+  },
+];
+
 export interface RefCheck {
   /** The reference normalised to `X/999/9999`, or null when it is not one. */
   ref: string | null;
-  valid: boolean;
+  /** Whether the check letter is right; null when the series has no known rule (unverifiable). */
+  valid: boolean | null;
   /** The reference with the right check letter, when the printed one is wrong. */
   suggestion: string | null;
 }
@@ -37,7 +54,10 @@ export function checkUnitRef(text: string): RefCheck {
   const ref = normaliseUnitRef(text);
   if (!ref) return { ref: null, valid: false, suggestion: null };
   const digits = ref.slice(2, 5) + ref.slice(6, 10);
-  const want = unitRefCheckLetter(digits);
+  const series = Number(ref.slice(2, 5));
+  const rule = CHECK_LETTER_RULES.find((r) => series >= r.series[0] && series <= r.series[1]);
+  if (!rule) return { ref, valid: null, suggestion: null };
+  const want = rule.letter(digits);
   const valid = ref[0] === want;
   return { ref, valid, suggestion: valid ? null : `${want}${ref.slice(1)}` };
 }

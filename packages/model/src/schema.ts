@@ -37,9 +37,14 @@ export const Diagnostic = z.object({
     .optional(),
 });
 
+/** The grade a graded criterion is for (Pearson BTEC `P1`, `M2`, `D1`; BTEC Nationals `A.P1`). */
+export const Grade = z.enum(['pass', 'merit', 'distinction']);
+
 export const Criterion = z.object({
   number: z.string(),
   text: z.string(),
+  /** `pass`, `merit` or `distinction` for graded criteria, else null. */
+  grade: Grade.nullable(),
   location: Location.nullable(),
 });
 
@@ -111,6 +116,7 @@ export type Format = z.infer<typeof Format>;
 export type Source = z.infer<typeof Source>;
 export type Severity = z.infer<typeof Severity>;
 export type Diagnostic = z.infer<typeof Diagnostic>;
+export type Grade = z.infer<typeof Grade>;
 export type Criterion = z.infer<typeof Criterion>;
 export type Outcome = z.infer<typeof Outcome>;
 export type Unit = z.infer<typeof Unit>;

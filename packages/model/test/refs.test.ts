@@ -34,6 +34,22 @@ describe('unit reference check letters', () => {
   });
 });
 
+describe('check letters by series', () => {
+  it('checks the newer /650/ and /651/ references by their own rule (digit sum plus 6), not the weighted one', () => {
+    // References printed in Pearson's 2024 Higher Nationals unit descriptors.
+    for (const r of ['Y/651/0734', 'F/651/0737', 'T/650/9628']) expect(checkUnitRef(r)).toEqual({ ref: r, valid: true, suggestion: null });
+    expect(checkUnitRef('Y/651/0737')).toEqual({ ref: 'Y/651/0737', valid: false, suggestion: 'F/651/0737' });
+    // The weighted rule would call Y/651/0734 wrong.
+    expect(unitRefCheckLetter('6510734')).not.toBe('Y');
+  });
+
+  it('keeps the weighted rule for the older series and calls a series with no known rule unverifiable', () => {
+    expect(checkUnitRef('H/615/1491').valid).toBe(true);
+    expect(checkUnitRef('J/602/2482').valid).toBe(true);
+    expect(checkUnitRef('A/700/1234')).toEqual({ ref: 'A/700/1234', valid: null, suggestion: null });
+  });
+});
+
 describe('qualification numbers', () => {
   it('accepts the four sample numbers and suggests the right check digit for a wrong one', () => {
     for (const n of ['601/3576/1', '601/3577/3', '601/4768/4', '601/4027/6']) expect(checkQualificationNumber(n).valid).toBe(true);

@@ -21,7 +21,7 @@ describe('SpecDocument schema', () => {
       ...gold,
       source: { path: 'x.txt', format: 'text', sha256: 'a'.repeat(64), pages: null },
       diagnostics: [],
-      units: gold.units.map((u: Record<string, unknown>) => ({ location: null, ...u, outcomes: (u.outcomes as Record<string, unknown>[]).map((o) => ({ location: null, ...o, criteria: (o.criteria as object[]).map((c) => ({ location: null, ...c })) })) })),
+      units: gold.units.map((u: Record<string, unknown>) => ({ location: null, ...u, outcomes: (u.outcomes as Record<string, unknown>[]).map((o) => ({ location: null, ...o, criteria: (o.criteria as object[]).map((c) => ({ location: null, grade: null, ...c })) })) })),
     };
     expect(SpecDocument.safeParse(withLocations).success).toBe(true);
     const renamed = { ...withLocations, units: [{ ...withLocations.units[0], reference: 'X' }].map(({ ref: _r, ...rest }) => rest) };

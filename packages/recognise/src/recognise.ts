@@ -8,11 +8,15 @@ import { Diagnostics } from './diagnostics.js';
 import { itemsOf } from './items.js';
 import { awardingBody, readProfile } from './profile.js';
 import { readStructure, type TableRow } from './structure.js';
-import { repeatedShortTexts } from './outcomes.js';
-import { findUnits, finishOutcomes, readUnit, type UnitDraft } from './units.js';
+import { readUnitBest } from './candidates.js';
+import { repeatedShortTexts } from './text.js';
+import { NO_TRACE, Trace } from './trace.js';
+import { findUnits, finishOutcomes, type UnitDraft } from './units.js';
 
 export interface RecogniseOptions {
   source: Source;
+  /** Record every decision (line, rule id, decision): returned on `trace` of the result. */
+  trace?: Trace;
 }
 
 const looseTitle = (t: string | null | undefined) =>
@@ -30,7 +34,8 @@ export function recognise(stream: AdapterResult, options: RecogniseOptions): Spe
   const profile = readProfile(items, firstUnit, diags);
   const structure = readStructure(items, firstUnit);
   const columnValues = repeatedShortTexts(items);
-  const drafts = withoutRecordSheets(spans.map((s) => readUnit(items, s, diags, columnValues)), diags);
+  const trace = options.trace ?? NO_TRACE;
+  const drafts = withoutRecordSheets(spans.map((s) => readUnitBest(items, s, diags, columnValues, trace)), diags);
   const units = drafts.map((d) => finishUnit(d, structure.rows, diags));
   addUnlisted(units, structure.rows, diags);
   if (profile.credits == null && structure.rules?.totalCredits != null) profile.credits = structure.rules.totalCredits;

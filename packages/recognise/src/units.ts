@@ -7,7 +7,10 @@ import type { Place } from '@qualspec/blocks';
 import { checkUnitRef } from '@qualspec/model';
 import type { Diagnostics } from './diagnostics.js';
 import type { Item } from './items.js';
-import { OutcomeReader, criterionText, joinParts, type OutcomeDraft } from './outcomes.js';
+import { OutlineBuilder, criterionText, isNumbered, opensContent, type OutcomeDraft, type OutlineEvents } from './outline.js';
+import type { Scheme } from './schemes/index.js';
+import { joinParts } from './text.js';
+import type { Trace } from './trace.js';
 import {
   BARE_LABEL,
   CONTENT_SECTION,
@@ -45,6 +48,11 @@ export interface UnitDraft {
   glh: number | null;
   guidance: string | null;
   outcomes: OutcomeDraft[];
+  /** The numbering scheme the outline was read under, and what that reading met. */
+  scheme: string;
+  events: OutlineEvents;
+  /** Items of the unit no rule placed or matched (reported, never dropped silently). */
+  unplaced: Item[];
 }
 
 interface Candidate {
@@ -85,7 +93,7 @@ export function findUnits(items: Item[]): { units: { start: number; end: number;
       if (it.kind !== 'text') continue;
       texts++;
       if (endsUnits(it)) break;
-      if (OutcomeReader.opens(it)) {
+      if (opensContent(it)) {
         ok = true;
         break;
       }
@@ -101,7 +109,7 @@ export function findUnits(items: Item[]): { units: { start: number; end: number;
         last &&
         last.i === prev?.i &&
         countTexts(items, last.i, c.i) <= 12 &&
-        !items.slice(last.i + 1, c.i).some((x) => OutcomeReader.opens(x)) &&
+        !items.slice(last.i + 1, c.i).some((x) => opensContent(x)) &&
         compatible(last.heading, c.heading) &&
         !(last.heading.ref && c.heading.ref)
       ) {
@@ -146,7 +154,7 @@ function addLabelLedUnits(items: Item[], cands: Candidate[]): Candidate[] {
     if (!ref || /^unit\b/i.test(line) && matchUnitHeading(line, null)) continue;
     // A heading just before (its own unit's label) or no content since the last heading: not new.
     const prev = out.filter((c) => c.i < it.i).pop();
-    if (prev && (countTexts(items, prev.i, it.i) <= 12 || !items.slice(prev.i + 1, it.i).some((x) => OutcomeReader.opens(x)))) continue;
+    if (prev && (countTexts(items, prev.i, it.i) <= 12 || !items.slice(prev.i + 1, it.i).some((x) => opensContent(x)))) continue;
     // The title: the nearest short line before, a heading or plain text that is no label or content.
     let title: Item | null = null;
     for (let j = it.i - 1, n = 0; j >= 0 && n < 3; j--) {
@@ -205,8 +213,15 @@ function numberWithComment(value: string, rest: string): { value: number; commen
   return { value: Number(value), comment: comment && !/^(?:hours?|hrs?|credits?)\.?$/i.test(comment) ? comment : null };
 }
 
-/** Read one unit body. */
-export function readUnit(items: Item[], span: { start: number; end: number; heading: HeadingMatch }, diags: Diagnostics, columnValues: ReadonlySet<string> = new Set()): UnitDraft {
+/** Read one unit body under one numbering scheme. */
+export function readUnit(
+  items: Item[],
+  span: { start: number; end: number; heading: HeadingMatch },
+  diags: Diagnostics,
+  columnValues: ReadonlySet<string>,
+  scheme: Scheme,
+  trace: Trace,
+): UnitDraft {
   const h = span.heading;
   const first = items[span.start]!;
   const u: UnitDraft = {
@@ -223,9 +238,13 @@ export function readUnit(items: Item[], span: { start: number; end: number; head
     glh: null,
     guidance: null,
     outcomes: [],
+    scheme: scheme.id,
+    events: null!,
+    unplaced: [],
   };
   const name = () => (u.refPrinted ? checkUnitRef(u.refPrinted).ref : null) ?? u.title ?? null;
-  const reader = new OutcomeReader(diags, name, columnValues);
+  const reader = new OutlineBuilder(scheme, diags, name, columnValues);
+  const decide = (it: Item, rule: string, decision: string) => trace.add(it.place, it.text, rule, decision, name());
   const seenRows = new Set<string>();
   const guidance: string[] = [];
   let inGuidance = false;
@@ -253,6 +272,7 @@ export function readUnit(items: Item[], span: { start: number; end: number; head
       const block = labelBlock(items, j, span.end);
       if (block) {
         block.labels.forEach((l, k) => readLabel(u, `${l.text.replace(/:$/, '')}: ${block.values[k]!.text}`, l, diags, name));
+        for (const x of [...block.labels, ...block.values]) decide(x, 'label/column-of-labels', 'label or its value');
         j = block.values[block.values.length - 1]!.i;
         continue;
       }
@@ -260,61 +280,85 @@ export function readUnit(items: Item[], span: { start: number; end: number; head
     // A label on a line of its own takes the next line as its value (tables read cell by cell).
     if (!it.cell && !reader.started && BARE_LABEL.test(line)) {
       const next = items.slice(j + 1, Math.min(span.end, j + 3)).find((x) => x.kind === 'text');
-      if (next && !next.cell && next.text.length <= 80 && !BARE_LABEL.test(next.text) && !OutcomeReader.opens(next)) {
+      if (next && !next.cell && next.text.length <= 80 && !BARE_LABEL.test(next.text) && !opensContent(next)) {
         line = `${line.replace(/:$/, '')}: ${next.text}`;
         if (splitLabels(line).map((part) => readLabel(u, part, it, diags, name)).some(Boolean)) {
+          decide(it, 'label/value-below', 'label');
+          decide(next, 'label/value-below', 'value of the label above');
           j = next.i;
           continue;
         }
       }
     }
     if (!reader.started || reader.ended || inGuidance) {
-      if (firstOfRow && labelPairs(it.cell?.cells ?? null, line).map((part) => readLabel(u, part, it, diags, name)).some(Boolean)) continue;
-      if (it.cell && !firstOfRow && !reader.started && isLabelRow(line)) continue;
+      if (firstOfRow && labelPairs(it.cell?.cells ?? null, line).map((part) => readLabel(u, part, it, diags, name)).some(Boolean)) {
+        decide(it, 'label/pair', 'label and value');
+        continue;
+      }
+      if (it.cell && !firstOfRow && !reader.started && isLabelRow(line)) {
+        decide(it, 'label/pair', 'value of the row’s label');
+        continue;
+      }
     }
     const g = !it.cell || it.cell.col === 0 ? GUIDANCE_HEADING.exec(it.text) : null;
     if (g && reader.started) {
       inGuidance = true;
       if (g[1] && it.cell) guidance.push(g[1]);
       else if (it.cell && it.cell.cells.length > 1 && firstOfRow) guidance.push(...it.cell.cells.slice(1).filter(Boolean));
+      decide(it, 'section/guidance', 'guidance starts');
       continue;
     }
     // Another section of the unit (indicative content, range, …) ends the open criterion.
     if (reader.started && !inGuidance && isSectionHeading(it, firstOfRow)) {
       reader.closeSection();
+      decide(it, 'section/heading', 'another section: ends the open element');
       continue;
     }
     if (inGuidance) {
       if (it.cell && !firstOfRow) continue;
       guidance.push(it.cell ? it.cell.cells.filter(Boolean).join(' ') : it.text);
+      decide(it, 'section/guidance', 'guidance');
       continue;
     }
     // A reference under a label no rule knows (`Accreditation ref. no. A/506/2130`): a short
     // header line carrying one.
     if (!reader.started && !u.refPrinted && firstOfRow && line.length <= 80) {
       const ref = REF.exec(line);
-      if (ref && !OutcomeReader.opens(it)) {
+      if (ref && !opensContent(it)) {
         u.refPrinted = ref[0];
-        if (titlePending || line.replace(ref[0], '').replace(/[^A-Za-z]+/g, '').length === 0 || /:|\t/.test(line)) continue;
+        if (titlePending || line.replace(ref[0], '').replace(/[^A-Za-z]+/g, '').length === 0 || /:|\t/.test(line)) {
+          decide(it, 'label/bare-reference', 'unit reference');
+          continue;
+        }
       }
     }
-    if (!reader.started && !OutcomeReader.opens(it) && !isLoAcHeader(it.text) && it.text.length <= 200) {
+    if (!reader.started && !opensContent(it) && !isLoAcHeader(it.text) && it.text.length <= 200) {
       if (titlePending && !BARE_LABEL.test(it.text) && !CONTENT_SECTION.test(it.text.trim()) && !GUIDANCE_HEADING.test(it.text)) {
         u.title = cleanTitle(it.text);
         titlePending = false;
         titleFrom = j;
+        decide(it, 'unit/title-below', 'unit title');
         continue;
       }
       // A title wrapped onto the next line (`… customer service` / `delivery`).
       if (titleFrom === j - 1 && u.title && /^[a-z]/.test(it.text) && !/[.:;]$/.test(u.title)) {
         u.title = cleanTitle(`${u.title} ${it.text}`);
         titleFrom = j;
+        decide(it, 'unit/title-wrapped', 'unit title goes on');
         continue;
       }
     }
-    reader.push(it);
+    const taken = reader.push(it);
+    // Before the outline starts, prose is the unit's preamble (aim, introduction).
+    const d = reader.decision;
+    if (!taken && !reader.started) decide(it, 'unit/preamble', 'before the outcomes');
+    else {
+      decide(it, d.rule, d.decision);
+      if (!taken && d.rule === 'outline/unplaced') u.unplaced.push(it);
+    }
   }
   u.outcomes = reader.outcomes;
+  u.events = reader.events;
   const text = joinParts(guidance);
   u.guidance = text && !NO_GUIDANCE.test(text) ? text : null;
   return u;
@@ -329,7 +373,7 @@ function isSectionHeading(it: Item, firstOfRow: boolean): boolean {
   if (it.cell) return firstOfRow && it.cell.col === 0 && named;
   if (named) return true;
   // A heading line that starts in lower case is the wrapped end of the one before.
-  return it.heading > 0 && /^[A-Z]/.test(text) && !OutcomeReader.numbered(it) && !isLoAcHeader(it.text) && it.text.length <= 120;
+  return it.heading > 0 && /^[A-Z]/.test(text) && !isNumbered(it) && !isLoAcHeader(it.text) && it.text.length <= 120;
 }
 
 /** Two or more labels on lines of their own, followed by as many short values. */
@@ -342,7 +386,7 @@ function labelBlock(items: Item[], from: number, end: number): { labels: Item[];
   while (k < texts.length && labelLike(texts[k]!)) k++;
   if (k < 2 || texts.length < 2 * k || texts.slice(0, k).filter((x) => BARE_LABEL.test(x.text.trim())).length < 2) return null;
   const values = texts.slice(k, 2 * k);
-  const valueLike = (x: Item) => !x.cell && x.text.length <= 40 && !BARE_LABEL.test(x.text.trim()) && !OutcomeReader.opens(x) && /^(?:[A-Za-z]\s?\/\s?\d{3}\s?\/\s?\d{4}|\d{1,4}(?:\s*(?:-|–|to)\s*\d{1,4})?|TBC|TBA|N\/A)\b/i.test(x.text.trim());
+  const valueLike = (x: Item) => !x.cell && x.text.length <= 40 && !BARE_LABEL.test(x.text.trim()) && !opensContent(x) && /^(?:[A-Za-z]\s?\/\s?\d{3}\s?\/\s?\d{4}|\d{1,4}(?:\s*(?:-|–|to)\s*\d{1,4})?|TBC|TBA|N\/A)\b/i.test(x.text.trim());
   return values.every(valueLike) ? { labels: texts.slice(0, k), values } : null;
 }
 
@@ -373,7 +417,7 @@ function titleLike(x: Item): boolean {
     !/[.:;,]$/.test(x.text) &&
     !BARE_LABEL.test(x.text) &&
     !isLabelRow(x.text) &&
-    !OutcomeReader.numbered(x) &&
+    !isNumbered(x) &&
     !isLoAcHeader(x.text) &&
     /^[A-Z“"‘']/.test(x.text)
   );
@@ -440,7 +484,15 @@ export function finishOutcomes(outcomes: OutcomeDraft[]) {
   return outcomes.map((o) => ({
     number: o.number,
     text: joinParts(o.parts),
-    criteria: o.criteria.map((c) => ({ number: c.number, text: criterionText(c), location: loc(c.place) })),
+    criteria: inGradeOrder(o.criteria).map((c) => ({ number: c.number, text: criterionText(c), grade: c.grade, location: loc(c.place) })),
     location: loc(o.place),
   }));
+}
+
+const GRADE_RANK = { pass: 0, merit: 1, distinction: 2 } as const;
+
+/** Graded criteria in the grid's reading order: pass, merit, distinction, each by number. */
+function inGradeOrder(criteria: OutcomeDraft['criteria']): OutcomeDraft['criteria'] {
+  if (!criteria.some((c) => c.grade)) return criteria;
+  return [...criteria].sort((a, b) => (a.grade && b.grade ? GRADE_RANK[a.grade] - GRADE_RANK[b.grade] || a.ord - b.ord : 0));
 }

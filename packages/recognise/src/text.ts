@@ -1,0 +1,52 @@
+/**
+ * Text assembly: wrapped pieces joined, sub-bullets joined with `; ` after their lead-in, and
+ * the short values a text copy repeats down a lost column.
+ */
+import type { Item } from './items.js';
+import { INLINE_BULLET } from './rules.js';
+
+/**
+ * Join wrapped pieces of text with single spaces; a piece ending in a hyphen before a
+ * lower-case continuation is a compound broken at the line end (`post-` + `transaction`).
+ */
+export function joinParts(parts: string[]): string {
+  let out = '';
+  for (const p of parts) {
+    const t = p.trim();
+    if (!t) continue;
+    if (!out) out = t;
+    else if (/[A-Za-z]-$/.test(out) && /^[a-z]/.test(t)) out += t;
+    else out = `${out} ${t}`;
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** A criterion's final text: parts joined, inline bullets and sub-bullets joined with `; `. */
+export function listText(parts: string[], bullets: string[]): string {
+  const lead = joinParts(parts);
+  const pieces = lead.split(INLINE_BULLET).map((s) => s.trim()).filter(Boolean);
+  const head = pieces.length > 1 && !INLINE_BULLET.test(lead.slice(0, 2)) ? pieces.shift()! : pieces.length > 1 ? '' : pieces.shift() ?? '';
+  const items = [...pieces, ...bullets.flatMap((b) => b.split(INLINE_BULLET)).map((s) => s.trim()).filter(Boolean)];
+  if (!items.length) return head;
+  return head ? `${head} ${items.join('; ')}` : items.join('; ');
+}
+
+/** Lower-case letters and digits only, for comparing texts that repeat. */
+export const looseText = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/**
+ * Short texts (a few words, capitalised, no number) that stand alone many times in the
+ * document: the values of a column (assessment method, evidence type) a text copy put on
+ * lines of their own.
+ */
+export function repeatedShortTexts(items: Item[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const it of items) {
+    // Lines of their own, and cells after a row's first (a column of a table without a header).
+    if (it.kind !== 'text' || (it.cell && it.cell.index === 0)) continue;
+    const t = it.text.trim();
+    if (t.length > 40 || !/^[A-Z]/.test(t) || /\d|[.:;,]$/.test(t) || t.split(/\s+/).length > 4) continue;
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= 3).map(([t]) => t));
+}

@@ -6,7 +6,7 @@
 import type { Diagnostics } from './diagnostics.js';
 import { Diagnostics as DiagnosticList } from './diagnostics.js';
 import type { Item } from './items.js';
-import type { HeadingMatch } from './rules.js';
+import type { HeadingMatch } from './rules/index.js';
 import { SCHEMES } from './schemes/index.js';
 import { Trace } from './trace.js';
 import { readUnit, type UnitDraft } from './units.js';

@@ -10,7 +10,7 @@ import type { Place } from '@qualspec/blocks';
 import type { Grade } from '@qualspec/model';
 import type { Diagnostics } from './diagnostics.js';
 import type { Item } from './items.js';
-import { HEADER_PREFIX, HEADER_SUFFIX, LIST_MARKER, columnRole, isLoAcHeader, onlyHeaderWords } from './rules.js';
+import { HEADER_PREFIX, HEADER_SUFFIX, LIST_MARKER, columnRole, isLoAcHeader, onlyHeaderWords } from './rules/index.js';
 import { SCHEMES, type Role, type Scheme, type Token } from './schemes/index.js';
 import { joinParts, listText, looseText } from './text.js';
 

@@ -17,7 +17,7 @@ import {
   TQT_LABEL,
   labelPairs,
   BARE_LABEL,
-} from './rules.js';
+} from './rules/index.js';
 
 const QUAL_TITLE_SHAPE = /\bLevel\s+\d+\b.*\b(?:Award|Certificate|Diploma|Extended\s+Diploma|Qualification|NVQ|Apprenticeship)\b|\b(?:Award|Certificate|Diploma)\s+in\b/i;
 

@@ -16,7 +16,7 @@ import {
   REF_AT_START,
   TOTAL_CREDITS,
   cleanTitle,
-} from './rules.js';
+} from './rules/index.js';
 
 export interface TableRow extends UnitRow {
   place: Place;

@@ -3,7 +3,7 @@
  * the short values a text copy repeats down a lost column.
  */
 import type { Item } from './items.js';
-import { INLINE_BULLET } from './rules.js';
+import { INLINE_BULLET } from './rules/index.js';
 
 /**
  * Join wrapped pieces of text with single spaces; a piece ending in a hyphen before a

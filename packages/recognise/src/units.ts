@@ -32,7 +32,7 @@ import {
   matchUnitHeading,
   splitLabels,
   type HeadingMatch,
-} from './rules.js';
+} from './rules/index.js';
 
 export interface UnitDraft {
   start: number;

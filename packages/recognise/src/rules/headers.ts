@@ -1,0 +1,64 @@
+/**
+ * Header rules: the lines and cells that head outcome and criterion columns or regions
+ * (`Learning outcomes`, `Assessment criteria`, `The learner will:`, `The learner can:`), and
+ * the role they give what follows.
+ */
+import { phrases, type Rule } from './rule.js';
+import { LEARNER_VERBS } from './words.js';
+
+const VERB = phrases(LEARNER_VERBS);
+
+/** Words of an outcome/criterion table header (`Learning outcomes`, `The learner can:`). */
+const HEADER_WORDS = new RegExp(
+  String.raw`\b(?:the\s+)?(?:learning\s+outcomes?|assessment\s+criteri(?:a|on)|outcomes?|criteri(?:a|on)|the\s+learner\s+${VERB}(?:\s+be\s+able\s+to)?|(?:the\s+)?learners?|will|can|to|be\s+able|and)\b|[\s:;,.\-–—/()&]+`,
+  'gi',
+);
+
+/** Nothing but header words (`will:` wrapped from `The learner` on the line before). */
+export function onlyHeaderWords(text: string): boolean {
+  return text.length <= 160 && !/\d/.test(text) && text.replace(HEADER_WORDS, '') === '';
+}
+
+/** A header of an outcome/criterion table: nothing but header words, naming an outcome, criterion or learner. */
+export function isLoAcHeader(text: string): boolean {
+  if (text.length > 160 || /\d/.test(text)) return false;
+  const keys = text.match(/\b(?:outcome|criteri|learner)/gi)?.length ?? 0;
+  // A lower-case fragment (`outcome`) is wrapped text unless it is plainly a wrapped header.
+  if (keys === 0 || (/^[a-z]/.test(text) && keys < 2)) return false;
+  return text.replace(HEADER_WORDS, '') === '';
+}
+
+export const HEADER_RULE: Rule = {
+  id: 'header/outcomes-criteria',
+  summary: 'a header of outcomes or criteria: nothing but header words, naming an outcome, criterion or learner',
+  test: isLoAcHeader,
+  yes: ['Learning outcome', 'The learner will:', 'Assessment criteria', 'The learner can:', 'Learning outcomes and assessment criteria'],
+  no: ['Learning outcome 1', 'Assessment criteria for unit 3 are below in full'],
+};
+
+/** A header phrase run into the first outcome or criterion (`The learner will: 1. Understand …`). */
+export const HEADER_PREFIX = new RegExp(
+  String.raw`^(?:(?:learning\s+outcomes?|assessment\s+criteri(?:a|on))\s*[-–:]?\s*)?(?:the\s+)?learners?\s+${VERB}(?:\s+be\s+able\s+to)?\s*:\s*(?=\S)`,
+  'i',
+);
+
+/** A header phrase left at the end of text before a run-in criterion (`… stock The learner can: 1.1 …`). */
+export const HEADER_SUFFIX = new RegExp(
+  String.raw`\s*(?:(?:the\s+)?learners?\s+${VERB}(?:\s+be\s+able\s+to)?|assessment\s+criteri(?:a|on)|learning\s+outcomes?)\s*:?\s*$`,
+  'i',
+);
+
+/** Header of a column of outcome or criterion numbers (`No.`, `AC`, `LO ref`). */
+export const NUMBER_HEADER = /^(?:(?:AC|LO)\s*)?(?:no\.?|ref\.?|#|number|code)$|^(?:AC|LO)$/i;
+
+/** The role a header cell or line gives the column or region under it. */
+export function columnRole(text: string): 'outcome' | 'criterion' | 'number' | null {
+  const criterion = /criteri/i.test(text) || /learner\s+can/i.test(text);
+  const outcome = /outcome/i.test(text) || /learner\s+will/i.test(text);
+  // `Learning outcomes and assessment criteria` spans both columns: it names neither.
+  if (criterion && outcome) return null;
+  if (criterion) return 'criterion';
+  if (outcome) return 'outcome';
+  if (NUMBER_HEADER.test(text.trim())) return 'number';
+  return null;
+}

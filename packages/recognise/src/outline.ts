@@ -522,7 +522,8 @@ export class OutlineBuilder {
       if (loose && nextCell && this.columnValues.has(text.trim())) return this.decide('noise/column-value', 'a lost column’s value');
       const marker = LIST_MARKER.exec(text);
       const leadIn = /:\s*$/.test(c.parts[c.parts.length - 1] ?? '');
-      if (marker) c.bullets.push(marker[1] ? text.slice(marker[0].length) : text);
+      // An item's own marker (`a.`, `1.`, `iv)`, `-`) is not its text; a second one is (`1. a) employers`).
+      if (marker) c.bullets.push(text.slice(marker[0].length));
       else if ((!c.bullets.length && leadIn && it.depth === (c.depth ?? 0)) || (c.plainList && it.depth === (c.depth ?? 0))) {
         // A lead-in (`… to include:`) followed by lines with no list marker (lost in a text
         // copy): each line is an item.

@@ -46,6 +46,7 @@ export function readProfile(items: Item[], end: number, diags: Diagnostics): Omi
     return it.text;
   };
   const seenRows = new Set<string>();
+  const facts = new Map<number, (FactField | null)[]>();
   for (let j = 0; j < end; j++) {
     const it = items[j]!;
     if (it.kind !== 'text') continue;
@@ -53,6 +54,19 @@ export function readProfile(items: Item[], end: number, diags: Diagnostics): Omi
       const key = `${it.cell.table}:${it.cell.row}`;
       if (seenRows.has(key)) continue;
       seenRows.add(key);
+      // A table of the qualification's facts: a header naming columns (`Title and level | GLH |
+      // TQT`), a row for the qualification under it.
+      const cells = it.cell.cells.map((c) => c.trim());
+      const header = factHeader(cells);
+      if (header) {
+        facts.set(it.cell.table, header);
+        continue;
+      }
+      const columns = facts.get(it.cell.table);
+      if (columns && QUAL_TITLE_SHAPE.test(cells[columns.indexOf('title')] ?? '')) {
+        readFactsRow(cells, columns, it);
+        continue;
+      }
     }
     let text = lineText(it).replace(/^\t+/, '').replace(/\*\*/g, '');
     // A label on a line of its own takes the next line as its value (tables read cell by cell).
@@ -72,6 +86,20 @@ export function readProfile(items: Item[], end: number, diags: Diagnostics): Omi
     // `Qualification title: …` is one label (its `title:` is not a second one).
     if (QUAL_TITLE_LABEL.test(text)) readLine(text, it, j);
     else for (const line of labelPairs(it.cell?.cells ?? null, text)) readLine(line, it, j);
+  }
+  function readFactsRow(cells: string[], columns: (FactField | null)[], it: Item) {
+    columns.forEach((f, k) => {
+      const v = cells[k] ?? '';
+      const n = /^\s*(\d{1,5})\b/.exec(v);
+      if (f === 'glh' && n) q.glh ??= Number(n[1]);
+      else if (f === 'tqt' && n) q.tqt ??= Number(n[1]);
+      else if (f === 'credits' && n) q.credits ??= Number(n[1]);
+      else if (f === 'level' && n && Number(n[1]) <= 8) q.level ??= Number(n[1]);
+      else if (f === 'number' && !q.number) {
+        const m = QUAL_NUMBER.exec(v);
+        if (m) readLine(`Qualification number: ${m[1]}`, it, -1);
+      }
+    });
   }
   function readLine(line: string, it: Item, j: number) {
     let m: RegExpExecArray | null;
@@ -141,7 +169,8 @@ export function readProfile(items: Item[], end: number, diags: Diagnostics): Omi
   }
   q.title ??= firstTitleLine;
   // `… Diploma in Adult Care (603/1234/8)`: the number is not part of the title.
-  if (q.title) q.title = q.title.replace(/\s*[(\[]\s*(?:QAN:?\s*)?\d{3}\s?\/\s?\d{4}\s?\/\s?[\dX]\s*[)\]]\s*$/i, '') || q.title;
+  // A body's own code for it in brackets (`(2365-02)`) is not part of it either.
+  if (q.title) q.title = q.title.replace(/\s*[(\[]\s*(?:QAN:?\s*)?\d{3}\s?\/\s?\d{4}\s?\/\s?[\dX]\s*[)\]]\s*$/i, '').replace(/\s*\(\s*\d[\d\s/.–-]*\d\s*\)\s*$/, '') || q.title;
   if (q.title && q.level == null) {
     const m = /\bLevel\s+(\d+)\b/i.exec(q.title);
     if (m) q.level = Number(m[1]);
@@ -163,4 +192,25 @@ export function awardingBody(items: Item[], title: string | null): string | null
   let n = 0;
   for (const [name, c] of counts) if (c > n) [best, n] = [name, c];
   return best;
+}
+
+type FactField = 'title' | 'glh' | 'tqt' | 'credits' | 'level' | 'number';
+
+/** A header row of a qualification facts table: short cells, no digits, a title column and two more facts. */
+function factHeader(cells: string[]): (FactField | null)[] | null {
+  if (cells.some((c) => c.length > 40 || /\d/.test(c))) return null;
+  const fields = cells.map((c): FactField | null => {
+    const t = c.toLowerCase();
+    if (/\btitle\b|\bqualification\b(?!\s+(?:number|no))/.test(t)) return 'title';
+    if (/\bglh\b|guided/.test(t)) return 'glh';
+    if (/\btqt\b|total\s+qualification\s+time/.test(t)) return 'tqt';
+    if (/\bcredit/.test(t)) return 'credits';
+    if (/^level$/.test(t)) return 'level';
+    if (/accreditation|qualification\s+(?:number|no)|\bqan\b|ofqual/.test(t)) return 'number';
+    return null;
+  });
+  // The first column naming a fact keeps it (`GLH | GLH`: the second is not a second GLH).
+  const seen = new Set<FactField>();
+  const mapped = fields.map((f) => (f && !seen.has(f) ? (seen.add(f), f) : null));
+  return mapped.includes('title') && mapped.filter(Boolean).length >= 3 ? mapped : null;
 }

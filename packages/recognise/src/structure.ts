@@ -51,7 +51,7 @@ function fieldOfHeader(text: string): Field | null {
   const t = text.toLowerCase();
   if (/title|name/.test(t)) return 'title';
   if (/\bglh\b|guided/.test(t)) return 'glh';
-  if (/credit/.test(t)) return 'credits';
+  if (/\bcredit/.test(t)) return 'credits';
   if (/level/.test(t)) return 'level';
   if (/ref|urn|accreditation|code|ofqual|qca/.test(t)) return 'ref';
   if (/\bno\.?\b|number|#/.test(t)) return 'number';

@@ -28,7 +28,10 @@ export function listText(parts: string[], bullets: string[]): string {
   const head = pieces.length > 1 && !INLINE_BULLET.test(lead.slice(0, 2)) ? pieces.shift()! : pieces.length > 1 ? '' : pieces.shift() ?? '';
   const items = [...pieces, ...bullets.flatMap((b) => b.split(INLINE_BULLET)).map((s) => s.trim()).filter(Boolean)];
   if (!items.length) return head;
-  return head ? `${head} ${items.join('; ')}` : items.join('; ');
+  // Items joined with `; `, except that an item ending in a colon leads in the items under it
+  // (`written communication: e-mail; fax`).
+  const list = items.reduce((out, item, k) => (k === 0 ? item : `${out}${/:$/.test(items[k - 1]!) ? ' ' : '; '}${item}`), '');
+  return head ? `${head} ${list}` : list;
 }
 
 /** Lower-case letters and digits only, for comparing texts that repeat. */

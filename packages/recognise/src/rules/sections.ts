@@ -49,7 +49,7 @@ export const SECTION_RULES: Rule[] = [
   },
 ];
 
-/** A list marker starting a sub-item: `1.`, `a)`, `iv.`, `-`; numeric markers are dropped, letters kept. */
+/** A list marker starting a sub-item: `1.`, `a)`, `iv.`, `-` (the item's own marker, dropped from its text). */
 export const LIST_MARKER = /^(?:(\d{1,2}[.)])|[a-z][.)]|[ivx]{1,4}[.)]|[-–•*])\s+/;
 
 /** Bullet glyphs left inside text (lists flattened into one line or cell). */

@@ -140,7 +140,6 @@ export async function openDocument(bytes: Uint8Array, options: OpenOptions = {})
     // pdf.js transfers (detaches) the buffer it is given: hand it a copy.
     data: bytes.slice(),
     password: options.password,
-    isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
     useWorkerFetch: false,
@@ -160,9 +159,9 @@ export async function openDocument(bytes: Uint8Array, options: OpenOptions = {})
     port.terminate();
     throw toInputError(e, options.password);
   }
-  const destroy = doc.destroy.bind(doc);
+  // pdf.js 6 tears a document down through its loading task (PDFDocumentProxy.destroy is gone).
   doc.destroy = async () => {
-    await destroy().catch(() => {});
+    await task.destroy().catch(() => {});
     worker.destroy();
     port.terminate();
   };

@@ -69,10 +69,12 @@ class DirectPort {
 
 let loading: Promise<PdfjsModule> | null = null;
 let workerModule: PdfjsWorkerModule | null = null;
-/** pdf.js's worker module (no type declarations ship for it). */
-const WORKER_MODULE: string = 'pdfjs-dist/legacy/build/pdf.worker.min.mjs';
-/** pdf.js's API (the minified legacy build: the same code as pdf.mjs, a fifth quicker to load). */
-const API_MODULE: string = 'pdfjs-dist/legacy/build/pdf.min.mjs';
+/**
+ * pdf.js's worker module and API: the minified legacy build (the same code as pdf.mjs, a fifth
+ * quicker to load), copied from pdfjs-dist into dist/pdfjs/ by scripts/vendor-pdfjs.mjs.
+ */
+const WORKER_MODULE: string = new URL('./pdfjs/pdf.worker.min.mjs', import.meta.url).href;
+const API_MODULE: string = new URL('./pdfjs/pdf.min.mjs', import.meta.url).href;
 
 /**
  * In a thread that only ever extracts text, keep pdf.js from loading its optional canvas
@@ -83,7 +85,7 @@ const API_MODULE: string = 'pdfjs-dist/legacy/build/pdf.min.mjs';
  */
 export function keepCanvasUnloaded(): void {
   try {
-    const req = createRequire(import.meta.resolve(API_MODULE));
+    const req = createRequire(API_MODULE);
     const path = req.resolve('@napi-rs/canvas');
     if (req.cache[path]) return;
     // pdf.js constructs one DOMMatrix at import; rendering, which would use them, never runs here.
@@ -111,10 +113,9 @@ export function loadPdfjs(): Promise<PdfjsModule> {
     const pushDesc = Object.getOwnPropertyDescriptor(Array.prototype, 'push')!;
     const parse = JSON.parse;
     const g = globalThis as { pdfjsWorker?: unknown };
-    const [pdfjs, worker] = await Promise.all([
-      import(API_MODULE) as Promise<unknown>,
-      import(WORKER_MODULE) as Promise<unknown>,
-    ]);
+    const [pdfjs, worker] = await withoutCanvasWarnings(() =>
+      Promise.all([import(API_MODULE) as Promise<unknown>, import(WORKER_MODULE) as Promise<unknown>]),
+    );
     g.pdfjsWorker ??= worker;
     workerModule = worker as PdfjsWorkerModule;
     if (Array.prototype.push !== push) Object.defineProperty(Array.prototype, 'push', { ...pushDesc, value: push });
@@ -122,6 +123,26 @@ export function loadPdfjs(): Promise<PdfjsModule> {
     return pdfjs as PdfjsModule;
   })();
   return loading;
+}
+
+/**
+ * pdf.js warns on the console while it is imported (before any verbosity setting applies) when
+ * its optional @napi-rs/canvas is not installed, which it is not: "Cannot load ... package",
+ * "Cannot polyfill `DOMMatrix`/`Path2D`, rendering may be broken". Reading text never renders,
+ * so those warnings, and only those, are dropped during the import.
+ */
+const CANVAS_WARNING = /^Warning: Cannot (load "@napi-rs\/canvas" package|polyfill `(DOMMatrix|Path2D|ImageData)`)/;
+async function withoutCanvasWarnings<T>(load: () => Promise<T>): Promise<T> {
+  const warn = console.warn;
+  const filtered = (...args: unknown[]) => {
+    if (!(typeof args[0] === 'string' && CANVAS_WARNING.test(args[0]))) warn.apply(console, args);
+  };
+  console.warn = filtered;
+  try {
+    return await load();
+  } finally {
+    if (console.warn === filtered) console.warn = warn;
+  }
 }
 
 export interface OpenOptions {
@@ -140,7 +161,6 @@ export async function openDocument(bytes: Uint8Array, options: OpenOptions = {})
     // pdf.js transfers (detaches) the buffer it is given: hand it a copy.
     data: bytes.slice(),
     password: options.password,
-    isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
     useWorkerFetch: false,
@@ -160,9 +180,9 @@ export async function openDocument(bytes: Uint8Array, options: OpenOptions = {})
     port.terminate();
     throw toInputError(e, options.password);
   }
-  const destroy = doc.destroy.bind(doc);
+  // pdf.js 6 tears a document down through its loading task (PDFDocumentProxy.destroy is gone).
   doc.destroy = async () => {
-    await destroy().catch(() => {});
+    await task.destroy().catch(() => {});
     worker.destroy();
     port.terminate();
   };

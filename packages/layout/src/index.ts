@@ -1,9 +1,20 @@
 /**
- * @qualspec/layout: positioned text (items with x, baseline, width, size, font per page) -> the
- * block stream: lines by baseline, running headers and footers by repetition, tables by
- * gutters, paragraphs and list depth by indentation. Shared by the PDF adapter (pdf.js
- * positions) and the text adapter (`pdftotext -layout` output, positions by character column).
+ * @qualspec/layout: positioned text (items with x, baseline, width, size, font per page, and
+ * the page's drawn rules) -> the block stream. One file per stage:
+ *
+ *  - `lines.ts`: items into lines by baseline, lines into fragments by horizontal gaps;
+ *  - `furniture.ts`: running headers, footers and page numbers, by repetition;
+ *  - `paragraphs.ts`: a column's lines into paragraphs and list items;
+ *  - `lattice.ts`: ruled tables, their cells from the drawn grid;
+ *  - `stream.ts`: tables without rules, their columns from gutters and header positions;
+ *  - `assembly.ts`: the pages into blocks, tables joined over page breaks;
+ *  - `pack.ts`: pages packed for posting between threads.
+ *
+ * Shared by the PDF adapter (pdf.js positions) and the text adapter (`pdftotext -layout`
+ * output, positions by character column). Nothing here knows about units, outcomes or criteria.
  */
-export { layout, pageLines, markFurniture, packPage, unpackPage } from './layout.js';
-export type { PageLines, Line, Frag, PackedPage, LayoutResult } from './layout.js';
-export { STRIDE, type RawPage } from './raw.js';
+export { layout, type LayoutResult } from './assembly.js';
+export { markFurniture } from './furniture.js';
+export { pageLines, type Frag, type Line, type PageLines } from './lines.js';
+export { packPage, unpackPage, type PackedPage } from './pack.js';
+export { STRIDE, type FontStyle, type RawPage } from './raw.js';

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Copy the two pdf.js files @qualspec/pdf runs (the minified legacy build's API and core)
-// from the pdfjs-dist devDependency into dist/pdfjs/, with pdf.js's licence. The published
+// from the pdfjs-dist devDependency into dist/pdfjs/, with pdf.js's licence, and add one hook
+// to the core's text-extraction loop (below). The published
 // package ships these instead of depending on pdfjs-dist, whose 38 MB (viewer, fonts, cMaps,
 // two builds) and optional 33 MB @napi-rs/canvas addon text extraction never uses.
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -23,13 +24,34 @@ const same = (a, b) => {
 };
 for (const [from, to] of [
   ['legacy/build/pdf.min.mjs', 'pdf.min.mjs'],
-  ['legacy/build/pdf.worker.min.mjs', 'pdf.worker.min.mjs'],
   ['LICENSE', 'LICENSE'],
 ]) {
   if (!same(join(src, from), join(out, to))) copyFileSync(join(src, from), join(out, to));
 }
+
+/*
+ * One hook in the core: the text-extraction loop hands every content-stream operator (with its
+ * arguments and the graphics state, whose `ctm` pdf.js keeps) to `globalThis.__qualspecOps`
+ * when a reader has set it. That is how @qualspec/pdf reads the page's drawn rules in the same
+ * pass as its text: pdf.js's getOperatorList would parse every page a second time, map every
+ * glyph again and decode every image (+45-58% on a 184-page document). The loop is found by
+ * its shape, which the minifier's renaming does not change; if a pdf.js update changes it, the
+ * build stops here rather than ship a reader that silently sees no rules.
+ */
+const LOOP = /if\(!([\w$]+)\.read\(([\w$]+)\)\)break;([\w$]+)=([\w$]+)\.state;([\w$]+)\|\|=\3\.clone\(\);const ([\w$]+)=\2\.fn;([\w$]+)=\2\.args;/g;
+const worker = readFileSync(join(src, 'legacy/build/pdf.worker.min.mjs'), 'utf8');
+const found = [...worker.matchAll(LOOP)];
+if (found.length !== 1) {
+  console.error(`vendor-pdfjs: expected pdf.js ${version}'s text-extraction loop once in pdf.worker.min.mjs, found it ${found.length} times; update the LOOP pattern`);
+  process.exit(1);
+}
+const m = found[0];
+const hooked = worker.slice(0, m.index + m[0].length) + `globalThis.__qualspecOps?.(${m[6]},${m[7]},${m[3]});` + worker.slice(m.index + m[0].length);
+writeFileSync(join(out, 'pdf.worker.min.mjs'), hooked);
 writeFileSync(
   join(out, 'README.md'),
   `pdf.js ${version} (Mozilla Foundation, ${license}: see LICENSE), the files\n` +
-    `legacy/build/pdf.min.mjs and legacy/build/pdf.worker.min.mjs of pdfjs-dist@${version}, unmodified.\n`,
+    `legacy/build/pdf.min.mjs (unmodified) and legacy/build/pdf.worker.min.mjs of pdfjs-dist@${version},\n` +
+    `the latter with one call added to its text-extraction loop, \`globalThis.__qualspecOps?.(fn, args, state)\`,\n` +
+    `which hands each content-stream operator to @qualspec/pdf (see scripts/vendor-pdfjs.mjs).\n`,
 );

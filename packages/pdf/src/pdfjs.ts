@@ -50,7 +50,12 @@ class DirectPort {
   postMessage(obj: unknown) {
     let data = obj;
     const chunk = (obj as { chunk?: unknown } | null)?.chunk;
-    if (chunk && typeof chunk === 'object' && !ArrayBuffer.isView(chunk) && !Array.isArray(chunk)) data = { ...(obj as object), chunk: { ...chunk } };
+    if (chunk && typeof chunk === 'object' && !ArrayBuffer.isView(chunk) && !Array.isArray(chunk)) {
+      // The core also empties the operator list's arrays once a chunk is sent: copy them too.
+      const copy: Record<string, unknown> = { ...chunk };
+      for (const k of ['fnArray', 'argsArray']) if (Array.isArray(copy[k])) copy[k] = (copy[k] as unknown[]).slice();
+      data = { ...(obj as object), chunk: copy };
+    }
     const ev = { data };
     void this.#deferred.then(() => {
       for (const l of this.#listeners) l.call(this, ev);

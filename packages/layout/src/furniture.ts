@@ -1,0 +1,122 @@
+/**
+ * Page furniture: running headers, footers and page numbers, found by what repeats (digits
+ * normalised) at the same height near the top or bottom of many pages, and marked so that
+ * assembly drops them.
+ */
+import type { Line, PageLines } from './lines.js';
+
+// Running headers and footers
+
+/**
+ * Mark lines that repeat (digits normalised) at the same height in the top or bottom band of
+ * many pages. Only the first and last few lines of a page are candidates.
+ */
+/** A line that is one word and a number, the word not a page label (`Unit 2`, `Section 3`). */
+const NUMBERED_LABEL = /^(?!(?:page|p|pg|pp|folio)\b)[a-z]{2,}\.?\s+\d{1,4}[a-z]?\s*[:.]?$/i;
+
+/** A page number on its own: `7`, `Page 7`, `Page 7 of 12`, `7/12`, `- 7 -`. */
+const PAGE_NUMBER_LINE = /^(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$/i;
+
+export function markFurniture(pages: PageLines[]): number {
+  const n = pages.length;
+  // A page number alone at the top or bottom edge needs no repetition to be known (a one-page
+  // document has nothing to repeat).
+  let numbers = 0;
+  for (const p of pages) {
+    for (const l of [p.lines[0], p.lines[p.lines.length - 1]]) {
+      if (!l || l.furniture || (l.y > p.height * 0.1 && l.y < p.height * 0.9)) continue;
+      if (PAGE_NUMBER_LINE.test(l.frags.map((f) => f.text).join(' ').trim())) (l.furniture = true), numbers++;
+    }
+  }
+  if (n < 2) return numbers;
+  const need = Math.max(2, Math.ceil(0.25 * n));
+  const K = 3;
+  interface Cand {
+    line: Line;
+    key: string;
+    page: number;
+    /** The page's first (last) line alone, set apart from the body by a wide gap. */
+    apart: boolean;
+  }
+  const byKey = new Map<string, Cand[]>();
+  const byStrict = new Map<string, Cand[]>();
+  for (const p of pages) {
+    const ls = p.lines;
+    // Candidates: the lines at the top (bottom) edge up to the first wide gap towards the body,
+    // at most K, inside the outer fifth of the page.
+    const picks = new Map<Line, boolean>();
+    const wide = (a: Line, b: Line) => b.top - a.bottom >= 0.6 * Math.min(a.size, b.size);
+    for (let i = 0; i < Math.min(K, ls.length); i++) {
+      if (ls[i]!.y >= p.height * 0.2) break;
+      const gapAfter = i + 1 >= ls.length || wide(ls[i]!, ls[i + 1]!);
+      picks.set(ls[i]!, i === 0 && gapAfter);
+      if (gapAfter) break;
+      if (i === Math.min(K, ls.length) - 1) for (let j = 1; j <= i; j++) picks.delete(ls[j]!); // no gap: only the edge line
+    }
+    for (let i = ls.length - 1, n = 0; i >= 0 && n < K; i--, n++) {
+      if (ls[i]!.y <= p.height * 0.8 || picks.has(ls[i]!)) break;
+      const gapBefore = i === 0 || wide(ls[i - 1]!, ls[i]!);
+      picks.set(ls[i]!, i === ls.length - 1 && gapBefore);
+      if (gapBefore) break;
+      if (n === K - 1) for (let j = i; j < ls.length - 1; j++) picks.delete(ls[j]!);
+    }
+    // A row of three or more cells close to the text beside it is a table's (header) row,
+    // repeated at the top of each page the table fills (the table drops those repeats) and
+    // needed where a table starts at the top of a page; nor is what lies beyond it, from the
+    // page edge, furniture (a header's second line).
+    const tableRow = new Set<string>();
+    for (const [l, apart] of picks) {
+      const band = l.y < p.height / 2 ? 't' : 'b';
+      if (tableRow.has(band)) continue;
+      if (!apart && l.frags.length >= 3) {
+        tableRow.add(band);
+        continue;
+      }
+      const plain = l.frags.map((f) => f.text).join(' ').replace(/\s+/g, ' ').toLowerCase();
+      // `Unit 2` or `Section 3` alone starts a page as a heading: its number is not a page number.
+      const text = NUMBERED_LABEL.test(plain) ? plain : plain.replace(/\d+/g, '#');
+      // Roman page numbers too.
+      const key = `${band}|${/^[ivxlc]+$/.test(text) ? '#' : text}`;
+      let arr = byKey.get(key);
+      if (!arr) byKey.set(key, (arr = []));
+      arr.push({ line: l, key, page: p.page, apart });
+      if (apart) {
+        // Only a page number at either end may differ here ("Unit 301 Widgets   Page 5").
+        const exact = l.frags.map((f) => f.text).join(' ').replace(/\s+/g, ' ').toLowerCase();
+        const strict = `${band}|${exact.replace(/^(page\s+)?\d+(\s+of\s+\d+)?(\s|$)/, '#$3').replace(/(^|\s)(page\s+)?\d+(\s+of\s+\d+)?$/, '$1#')}`;
+        let sa = byStrict.get(strict);
+        if (!sa) byStrict.set(strict, (sa = []));
+        sa.push({ line: l, key: strict, page: p.page, apart });
+      }
+    }
+  }
+  // The body text size: heading-size lines whose numbers change from page to page are
+  // headings (`Unit 1` on the page where unit 1 starts, `Unit 2` on the next), not page numbers.
+  const sizeChars = new Map<number, number>();
+  for (const p of pages) for (const l of p.lines) for (const f of l.frags) sizeChars.set(Math.round(f.size), (sizeChars.get(Math.round(f.size)) ?? 0) + f.text.length);
+  let body = 0;
+  let bodyChars = -1;
+  for (const [size, c] of sizeChars) if (c > bodyChars) (bodyChars = c), (body = size);
+  const exactText = (l: Line) => l.frags.map((f) => f.text).join(' ').replace(/\s+/g, ' ');
+  let marked = 0;
+  // Repeated (digits aside) on a quarter of the pages; or, alone at the page edge and set apart,
+  // repeated (page numbers aside) on three (a running header that changes with the section).
+  const groups: Array<[Cand[], number]> = [...[...byKey.values()].map((a): [Cand[], number] => [a, need]), ...[...byStrict.values()].map((a): [Cand[], number] => [a, Math.min(3, need)])];
+  for (const [arr, want] of groups) {
+    if (new Set(arr.map((c) => c.page)).size < want) continue;
+    // Same height (within 2pt of the most common height).
+    const ys = arr.map((c) => c.line.y).sort((a, b) => a - b);
+    let bestY = ys[0]!;
+    let bestN = 0;
+    for (const y of ys) {
+      let k = 0;
+      for (const z of ys) if (Math.abs(z - y) <= 2) k++;
+      if (k > bestN) (bestN = k), (bestY = y);
+    }
+    const hits = arr.filter((c) => Math.abs(c.line.y - bestY) <= 2);
+    if (new Set(hits.map((c) => c.page)).size < want) continue;
+    if (hits.every((c) => c.line.size >= 1.15 * body) && new Set(hits.map((c) => exactText(c.line))).size > 1) continue;
+    for (const c of hits) if (!c.line.furniture) (c.line.furniture = true), marked++;
+  }
+  return marked + numbers;
+}

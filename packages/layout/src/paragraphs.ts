@@ -1,0 +1,137 @@
+/**
+ * Paragraphs: a column's lines, top-down, joined into paragraphs (wrapped lines joined, words
+ * broken across lines mended, list markers and indentation starting new items, with their
+ * list depth).
+ */
+
+// Paragraph building
+
+export interface PLine {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  top: number;
+  bottom: number;
+  size: number;
+  font: number;
+  page: number;
+  no: number;
+  /** The line's text before its list marker was taken off (first line of a paragraph). */
+  text0?: string;
+  /** Where the text starts after a number set apart from it (`2.2⇥Check that…`): its hanging indent. */
+  hang?: number;
+}
+
+/** A paragraph under construction (internal geometry kept for joins across pages). */
+export interface Para {
+  lines: PLine[];
+  text: string;
+  depth: number;
+  top: number;
+  bottom: number;
+  page: number;
+  no: number;
+  size: number;
+}
+
+export const BULLET_START = /^([\u2022\u25CF\u25AA\u25E6\u00B7\uF0B7\uF0A7\uF076\uF0D8\u2023\u2043\u25A0\u25A1\u25BA\u27A2*\u2013\u2014-]|o(?=\s))\s*/;
+/** A generic enumerator that starts a list item: `1.`, `2)`, `1.1`, `1.1.`, `(a)`, `a)`. */
+export const ENUM_START = /^(\(?\d+(\.\d+)*[.)]|\d+\.\d+|\(?[a-z][.)]|\([ivx]+\))\s/;
+
+export function startsItem(text: string): boolean {
+  return BULLET_START.test(text) || ENUM_START.test(text);
+}
+
+/** Join two lines of one paragraph: words broken across the line end are joined. */
+const SHORT_WORDS = /^(?:a|an|and|as|at|be|by|do|for|go|he|if|in|is|it|me|my|no|of|on|or|so|the|to|up|us|we|use|can|not|own|may|are|has|its|all|any|new|who|how|why)$/i;
+
+export function joinText(prev: string, prevLine: PLine, next: string, fullWidth: number): string {
+  if (!prev) return next;
+  if (!next) return prev;
+  const last = prev.slice(-1);
+  // `L/` + `506/1905`: a break after a slash.
+  if (last === '/') return prev + next;
+  // Hyphenated compounds keep the hyphen.
+  if (last === '-' && /\p{L}-$/u.test(prev) && /^\p{Ll}/u.test(next)) return prev + next;
+  // A single word too wide for its column, broken without a hyphen (a whole word that happens
+  // to fill a narrow column's line is commoner: only when a stub that is no word follows).
+  const word = prevLine.text.trim();
+  const nextWord = /^\S+/u.exec(next)?.[0] ?? '';
+  if (!/\s/.test(word) && nextWord.length <= 3 && !SHORT_WORDS.test(nextWord) && /^\p{Ll}/u.test(next) && /\p{L}$/u.test(prev) && prevLine.x1 >= fullWidth - 0.6 * prevLine.size) {
+    return prev + next;
+  }
+  return `${prev} ${next}`;
+}
+
+/** Group a column's lines (top-down) into paragraphs. `right` is the column's text right edge. */
+function firstWordFits(prev: PLine, l: PLine, text: string, right: number): boolean {
+  const word = /^\S+/.exec(text)?.[0];
+  if (!word || !l.text.length) return false;
+  const charW = (l.x1 - l.x0) / l.text.length;
+  return prev.x1 + (word.length + 4) * charW < right;
+}
+
+/** Connecting words a wrapped line may end with: the sentence goes on below. */
+const GOES_ON = /(?:\b(?:the|a|an|of|and|or|to|for|in|on|with|by|from|at|as|that|which|their|its|own|be|is|are|must|can|will)|[,;:\-–/(&])$/i;
+
+export function paragraphsOf(lines: PLine[], right: number, margin: number | null = null, pitch = 0, lockstep?: (a: PLine, b: PLine) => boolean): Para[] {
+  const out: Para[] = [];
+  let cur: Para | null = null;
+  const stack: number[] = [];
+  for (const l of lines) {
+    let text = l.text;
+    let depth = 0;
+    const bullet = BULLET_START.exec(text);
+    if (bullet && bullet[0].length < text.length && (bullet[1] !== '-' || /\s/.test(bullet[0]))) {
+      text = text.slice(bullet[0].length);
+      while (stack.length && stack[stack.length - 1]! > l.x0 + 0.5 * l.size) stack.pop();
+      if (!stack.length || stack[stack.length - 1]! < l.x0 - 0.5 * l.size) stack.push(l.x0);
+      depth = stack.length;
+    }
+    const prev: PLine | undefined = cur?.lines[cur.lines.length - 1];
+    const cont =
+      cur &&
+      prev &&
+      !bullet &&
+      !ENUM_START.test(text) &&
+      prev.page === l.page &&
+      // Next line of the paragraph: within one and a half lines, or the document's usual line pitch.
+      l.y - prev.y <= Math.max(1.5 * Math.max(prev.size, l.size), 1.08 * pitch) &&
+      Math.abs(prev.size - l.size) < 0.15 * prev.size &&
+      // An outdented line starts something new; so does one left of a numbered item's hanging
+      // indent (`2.2⇥Check that prices…`, then `Learning outcome 3:` at the number's place).
+      l.x0 >= prev.x0 - 1.5 - (cur.lines.length === 1 ? 2 * l.size : 0) &&
+      !(cur.lines[0]!.hang != null && l.x0 < cur.lines[0]!.hang - 0.5 * l.size) &&
+      // So does a line indented further: a nested list item whose marker is not text (only a
+      // bullet glyph's hanging indent moves a paragraph's second line right).
+      (l.x0 <= prev.x0 + 1.2 * l.size || (cur.lines.length === 1 && BULLET_START.test(cur.lines[0]!.text0 ?? ''))) &&
+      // A short line ends its paragraph (unless it is in a narrow column whose lines are all short).
+      prev.x1 >= right - Math.max(6 * prev.size, 0.3 * (right - prev.x0)) &&
+      // A line whose first word would have fitted at the end of the line before did not wrap
+      // there: it is the next list item (its marker drawn, not written).
+      !firstWordFits(prev, l, text, right) &&
+      // In a table whose rows have no space between them, a line level with lines in every
+      // other column starts the next row unless the sentence plainly goes on (a lower-case
+      // start, a connecting word at the end of the line above).
+      !(lockstep?.(prev, l) && !/^\p{Ll}/u.test(text) && !GOES_ON.test(prev.text.trim()));
+    if (cont && cur && prev) {
+      cur.text = joinText(cur.text, prev, text, right);
+      cur.lines.push({ ...l, text });
+      cur.bottom = l.bottom;
+    } else {
+      if (!bullet) {
+        // A non-list line at or left of the list's indent ends the list.
+        while (stack.length && stack[stack.length - 1]! >= l.x0 - 0.5 * l.size) stack.pop();
+        // Body text indented from the margin (not centred): a list item whose marker is not text.
+        if (margin != null && l.x0 >= margin + 0.8 * l.size && Math.abs(l.x0 - margin - (right - l.x1)) > 1.5 * l.size) {
+          stack.push(l.x0);
+          depth = stack.length;
+        }
+      }
+      cur = { lines: [{ ...l, text, text0: l.text }], text, depth, top: l.top, bottom: l.bottom, page: l.page, no: l.no, size: l.size };
+      out.push(cur);
+    }
+  }
+  return out;
+}

@@ -16,6 +16,8 @@ export interface Item {
   y: number;
   size: number;
   font: number;
+  /** A blank item (a space pdf.js drew on its own) came just before: a word break, however narrow. */
+  spaceBefore?: boolean;
 }
 
 export interface Frag {
@@ -58,9 +60,41 @@ export interface PageLines {
   /** Font index carrying most characters on the page. */
   bodyFont: number;
   chars: number;
+  /** Drawn ruling lines (x0, y0, x1, y1 each, y down), when the format has them. */
+  rules: number[];
+  /** Filled boxes (x0, y0, x1, y1 each). */
+  boxes: number[];
+  /** Per page-local font index: bold, italic, both or null. */
+  fontStyles: (FontStyle | null)[];
 }
 
+/** Items whose baselines differ by less than this share of the larger size are on one line. */
+const BASELINE_TOLERANCE = 0.35;
+/** A horizontal gap wider than this many sizes separates fragments (columns, table cells). */
+const COLUMN_GAP = 1.2;
+/** A gap wider than this many sizes separates fragments where the next starts a recurring left edge or sits on a slightly other baseline. */
+const WORD_GAP_AT_EDGE = 0.25;
+/** A baseline step (superscripts aside) of more than this share of the size. */
+const BASELINE_STEP = 0.08;
+/** Gaps wider than this many sizes, but not wide enough to split, split softly (settled with the whole document's evidence). */
+const SOFT_GAP = 0.5;
+/** A gap wider than this share of the size between two items is a word space. */
+export const WORD_SPACE = 0.12;
+
 const WS = /^[\s\u00A0\u200B]*$/;
+
+/** Vertical boundaries the page draws: vertical rules and the side edges of shaded boxes. */
+function columnSeparators(raw: RawPage): { x: number; y0: number; y1: number }[] {
+  const out: { x: number; y0: number; y1: number }[] = [];
+  const r = raw.rules ?? [];
+  for (let k = 0; k + 3 < r.length; k += 4) if (r[k] === r[k + 2] && r[k + 3]! - r[k + 1]! > 2) out.push({ x: r[k]!, y0: r[k + 1]!, y1: r[k + 3]! });
+  const b = raw.boxes ?? [];
+  for (let k = 0; k + 3 < b.length; k += 4) {
+    out.push({ x: b[k]!, y0: b[k + 1]!, y1: b[k + 3]! });
+    out.push({ x: b[k + 2]!, y0: b[k + 1]!, y1: b[k + 3]! });
+  }
+  return out;
+}
 export const BULLET_ONLY = /^[\u2022\u25CF\u25AA\u25E6\u00B7\uF0B7\uF0A7\uF076\uF0D8\u2023\u2043\u25A0\u25A1\u25BA\u27A2\u2013\u2014*o-]$/;
 
 /** Group one page's items into lines and fragments. */
@@ -69,6 +103,8 @@ export function pageLines(raw: RawPage): PageLines {
   const rotated: Frag[] = [];
   const fontChars = new Map<number, number>();
   let chars = 0;
+  /** Where the last blank item ended, while the next item may follow it on its baseline. */
+  let blank: { x1: number; y: number; size: number } | null = null;
   for (let i = 0; i < raw.str.length; i++) {
     const s = raw.str[i]!;
     const o = i * STRIDE;
@@ -77,7 +113,12 @@ export function pageLines(raw: RawPage): PageLines {
     const w = raw.num[o + 2]!;
     const size = raw.num[o + 3]!;
     const font = raw.num[o + 4]!;
-    if (WS.test(s)) continue;
+    if (WS.test(s)) {
+      if (s.length && w > 0) blank = { x1: x + w, y, size };
+      continue;
+    }
+    const spaceBefore = !!blank && Math.abs(y - blank.y) <= BASELINE_TOLERANCE * size && x >= blank.x1 - 1 && x - blank.x1 < size;
+    blank = null;
     const n = s.length;
     chars += n;
     fontChars.set(font, (fontChars.get(font) ?? 0) + n);
@@ -87,8 +128,11 @@ export function pageLines(raw: RawPage): PageLines {
     }
     // Text outside the page box is not printed.
     if (x > raw.width + 1 || x + w < -1 || y < -1 || y > raw.height + size) continue;
-    items.push({ s, x0: x, x1: x + Math.max(w, 0), y, size, font });
+    const item: Item = { s, x0: x, x1: x + Math.max(w, 0), y, size, font };
+    if (spaceBefore) item.spaceBefore = true;
+    items.push(item);
   }
+  const separators = columnSeparators(raw);
   let bodyFont = -1;
   let best = -1;
   for (const [f, c] of fontChars) if (c > best) (best = c), (bodyFont = f);
@@ -111,7 +155,7 @@ export function pageLines(raw: RawPage): PageLines {
   let curY = 0;
   let curSize = 0;
   for (const it of items) {
-    if (cur.length && Math.abs(it.y - curY) <= 0.35 * Math.max(curSize, it.size)) {
+    if (cur.length && Math.abs(it.y - curY) <= BASELINE_TOLERANCE * Math.max(curSize, it.size)) {
       cur.push(it);
       if (it.size > curSize) (curSize = it.size), (curY = it.y);
     } else {
@@ -138,8 +182,10 @@ export function pageLines(raw: RawPage): PageLines {
         const gap: number = it.x0 - f.x1;
         const dy = Math.abs(it.y - last.y);
         const bullet = BULLET_ONLY.test(fragText(f.items));
-        const split: boolean = gap > 1.2 * size || (gap > 0.25 * size && (dy > 0.08 * size || isEdge(it.x0)) && !bullet);
-        soft = !split && gap > 0.5 * size && !bullet;
+        // A drawn column boundary (a rule, a shaded cell's edge) between them always splits.
+        const drawn = separators.some((sp) => sp.x >= f!.x1 - 1 && sp.x <= it.x0 + 1 && it.y >= sp.y0 - 2 && it.y - 0.5 * size <= sp.y1 + 2);
+        const split: boolean = drawn || gap > COLUMN_GAP * size || (gap > WORD_GAP_AT_EDGE * size && (dy > BASELINE_STEP * size || isEdge(it.x0)) && !bullet);
+        soft = !split && gap > SOFT_GAP * size && !bullet;
         if (!split && !soft) {
           f.items.push(it);
           f.x1 = Math.max(f.x1, it.x1);
@@ -162,7 +208,7 @@ export function pageLines(raw: RawPage): PageLines {
   }
   lines.sort((a, b) => a.y - b.y || a.x0 - b.x0);
   lines.forEach((l, i) => (l.no = i + 1));
-  return { page: raw.page, width: raw.width, height: raw.height, lines, rotated, bodyFont, chars };
+  return { page: raw.page, width: raw.width, height: raw.height, lines, rotated, bodyFont, chars, rules: raw.rules ?? [], boxes: raw.boxes ?? [], fontStyles: raw.fontStyles ?? [] };
 }
 
 export function makeLine(page: number, frags: Frag[]): Line {
@@ -187,7 +233,7 @@ function fragText(items: Item[]): string {
   for (const it of items) {
     if (prev) {
       const gap = it.x0 - prev.x1;
-      const needSpace = gap > 0.12 * Math.max(prev.size, it.size) && !/\s$/.test(text) && !/^\s/.test(it.s);
+      const needSpace = (it.spaceBefore || gap > WORD_SPACE * Math.max(prev.size, it.size)) && !/\s$/.test(text) && !/^\s/.test(it.s);
       if (needSpace) text += ' ';
     }
     text += it.s;

@@ -3,6 +3,7 @@
  * one string of texts (cheap to transfer), and back.
  */
 import { makeLine, type Frag, type Line, type PageLines } from './lines.js';
+import type { FontStyle } from './raw.js';
 
 export interface PackedPage {
   page: number;
@@ -14,6 +15,10 @@ export interface PackedPage {
   nums: Float64Array;
   /** Fragment texts joined by U+0000. */
   texts: string;
+  /** Drawn rules and boxes, four numbers each. */
+  rules: Float64Array;
+  boxes: Float64Array;
+  fontStyles: (FontStyle | null)[];
 }
 
 const PACK = 7;
@@ -30,7 +35,18 @@ export function packPage(p: PageLines): PackedPage {
   };
   for (const l of p.lines) for (const f of l.frags) put(l.no, f);
   for (const f of p.rotated) put(0, f);
-  return { page: p.page, width: p.width, height: p.height, bodyFont: p.bodyFont, chars: p.chars, nums, texts: texts.join('\0') };
+  return {
+    page: p.page,
+    width: p.width,
+    height: p.height,
+    bodyFont: p.bodyFont,
+    chars: p.chars,
+    nums,
+    texts: texts.join('\0'),
+    rules: Float64Array.from(p.rules),
+    boxes: Float64Array.from(p.boxes),
+    fontStyles: p.fontStyles,
+  };
 }
 
 export function unpackPage(q: PackedPage): PageLines {
@@ -62,5 +78,5 @@ export function unpackPage(q: PackedPage): PageLines {
     cur.push(f);
   }
   flush();
-  return { page: q.page, width: q.width, height: q.height, lines, rotated, bodyFont: q.bodyFont, chars: q.chars };
+  return { page: q.page, width: q.width, height: q.height, lines, rotated, bodyFont: q.bodyFont, chars: q.chars, rules: Array.from(q.rules), boxes: Array.from(q.boxes), fontStyles: q.fontStyles };
 }

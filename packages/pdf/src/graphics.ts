@@ -23,6 +23,13 @@ const BOX_MIN_SIZE = 6;
 
 type Matrix = [number, number, number, number, number, number];
 
+/** What the collector reads of pdf.js's text state: the transform, and the current font. */
+export interface GraphicsState {
+  ctm?: ArrayLike<number>;
+  loadedName?: string;
+  font?: { name?: string } | null;
+}
+
 interface GState {
   lineWidth: number;
   /** The current fill is white (or near it). */
@@ -48,9 +55,19 @@ function isWhite(args: unknown[] | null): boolean {
   return false;
 }
 
+/** Bold and italic by a font's name (`ABCDEF+Calibri-Bold`, `Arial,BoldItalic`, `OpenSans-SemiboldItalic`). */
+export function styleOfFontName(name: string): 'bold' | 'italic' | 'bold-italic' | null {
+  const base = name.replace(/^[A-Z]{6}\+/, '');
+  const bold = /bold|black|heavy|semibold|demi(?!-?light)|\bbd\b|-bd$/i.test(base);
+  const italic = /italic|oblique|\bit\b|-it$/i.test(base);
+  return bold && italic ? 'bold-italic' : bold ? 'bold' : italic ? 'italic' : null;
+}
+
 export class GraphicsCollector {
   readonly rules: number[] = [];
   readonly boxes: number[] = [];
+  /** The style of each font text was shown in, by pdf.js's name for it (the text items' `fontName`). */
+  readonly fontStyles = new Map<string, 'bold' | 'italic' | 'bold-italic' | null>();
   private gs: GState = { lineWidth: 1, whiteFill: false, whiteStroke: false };
   private readonly stack: GState[] = [];
   /** The path being built: subpaths of points (device space), and which subpaths are closed rectangles. */
@@ -60,12 +77,14 @@ export class GraphicsCollector {
   private readonly fillColour: Set<number>;
   private readonly strokeColour: Set<number>;
   private readonly paints: Map<number, { fill: boolean; stroke: boolean }>;
+  private readonly shows: Set<number>;
 
   constructor(ops: OpIds) {
     this.ops = ops;
     const ids = (names: string[]) => new Set(names.map((n) => ops[n]).filter((x): x is number => x !== undefined));
     this.fillColour = ids(['setFillGray', 'setFillRGBColor', 'setFillCMYKColor', 'setFillColor', 'setFillColorN']);
     this.strokeColour = ids(['setStrokeGray', 'setStrokeRGBColor', 'setStrokeCMYKColor', 'setStrokeColor', 'setStrokeColorN']);
+    this.shows = ids(['showText', 'showSpacedText', 'nextLineShowText', 'nextLineSetSpacingShowText']);
     const p = (fill: boolean, stroke: boolean) => ({ fill, stroke });
     this.paints = new Map(
       (
@@ -86,8 +105,13 @@ export class GraphicsCollector {
   }
 
   /** One content-stream operator with its arguments and pdf.js's graphics state (its `ctm`). */
-  op(fn: number, args: unknown[] | null, state: { ctm?: ArrayLike<number> } | null): void {
+  op(fn: number, args: unknown[] | null, state: GraphicsState | null): void {
     const o = this.ops;
+    if (this.shows.has(fn)) {
+      const loaded = state?.loadedName;
+      if (loaded && !this.fontStyles.has(loaded)) this.fontStyles.set(loaded, styleOfFontName(state?.font?.name ?? ''));
+      return;
+    }
     const a = (args ?? []) as number[];
     switch (fn) {
       case o.save:
@@ -151,13 +175,13 @@ export class GraphicsCollector {
     this.rects = [];
   }
 
-  private point(state: { ctm?: ArrayLike<number> } | null, x: number, y: number): [number, number] {
+  private point(state: GraphicsState | null, x: number, y: number): [number, number] {
     const m = (state?.ctm ?? [1, 0, 0, 1, 0, 0]) as unknown as Matrix;
     return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
   }
 
   /** Filled subpaths: axis-aligned rectangles become a rule (thin) or a box (shading). */
-  private filled(state: { ctm?: ArrayLike<number> } | null) {
+  private filled(state: GraphicsState | null) {
     for (const sub of this.path) {
       const box = rectangleOf(sub);
       if (!box) continue;
@@ -174,7 +198,7 @@ export class GraphicsCollector {
   }
 
   /** Stroked subpaths: their horizontal and vertical straight segments are rules. */
-  private stroked(state: { ctm?: ArrayLike<number> } | null) {
+  private stroked(state: GraphicsState | null) {
     // A line width in user space, through the CTM's scale.
     const m = (state?.ctm ?? [1, 0, 0, 1, 0, 0]) as unknown as Matrix;
     const width = this.gs.lineWidth * Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]) || 1);

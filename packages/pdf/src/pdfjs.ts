@@ -7,6 +7,7 @@ import { createRequire, Module } from 'node:module';
 import { InputError } from '@qualspec/blocks';
 
 import { STRIDE, type RawPage } from '@qualspec/layout';
+import { GraphicsCollector, type GraphicsState, type OpIds } from './graphics.js';
 
 export type { RawPage };
 
@@ -30,6 +31,7 @@ export interface PdfjsDocument {
   destroy(): Promise<void>;
 }
 interface PdfjsModule {
+  OPS: OpIds;
   getDocument(src: Record<string, unknown>): { promise: Promise<PdfjsDocument>; destroy(): Promise<void> };
   PDFWorker: new (params: { port: unknown; verbosity?: number }) => { destroy(): void };
 }
@@ -217,8 +219,19 @@ export function toInputError(e: unknown, password?: string): InputError {
 export async function readPage(doc: PdfjsDocument, n: number): Promise<RawPage> {
   const page = await doc.getPage(n);
   const vp = page.getViewport({ scale: 1 });
-  const content = await page.getTextContent({ disableNormalization: false });
+  // The page's drawing comes through the hook in pdf.js's text-extraction loop (see
+  // scripts/vendor-pdfjs.mjs), in the same pass as its text.
+  const collector = new GraphicsCollector((await loadPdfjs()).OPS);
+  const g = globalThis as { __qualspecOps?: (fn: number, args: unknown[] | null, state: GraphicsState | null) => void };
+  g.__qualspecOps = (fn, args, state) => collector.op(fn, args, state);
+  let content: Awaited<ReturnType<PdfjsPage['getTextContent']>>;
+  try {
+    content = await page.getTextContent({ disableNormalization: false });
+  } finally {
+    g.__qualspecOps = undefined;
+  }
   const [va, vb, vc, vd, ve, vf] = vp.transform as [number, number, number, number, number, number];
+  const toView = (x: number, y: number): [number, number] => [va * x + vc * y + ve, vb * x + vd * y + vf];
   const str: string[] = [];
   const num: number[] = [];
   const fonts: string[] = [];
@@ -246,5 +259,19 @@ export async function readPage(doc: PdfjsDocument, n: number): Promise<RawPage> 
     num.push(te, tf, it.width, size, fi, rotated);
   }
   page.cleanup();
-  return { page: n, width: vp.width, height: vp.height, str, num, fonts };
+  const drawn = collector.take();
+  const rules: number[] = [];
+  for (let k = 0; k < drawn.rules.length; k += 4) {
+    const [x0, y0] = toView(drawn.rules[k]!, drawn.rules[k + 1]!);
+    const [x1, y1] = toView(drawn.rules[k + 2]!, drawn.rules[k + 3]!);
+    rules.push(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1));
+  }
+  const boxes: number[] = [];
+  for (let k = 0; k < drawn.boxes.length; k += 4) {
+    const [x0, y0] = toView(drawn.boxes[k]!, drawn.boxes[k + 1]!);
+    const [x1, y1] = toView(drawn.boxes[k + 2]!, drawn.boxes[k + 3]!);
+    boxes.push(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1));
+  }
+  const fontStyles = fonts.map((f) => collector.fontStyles.get(f) ?? null);
+  return { page: n, width: vp.width, height: vp.height, str, num, fonts, fontStyles, rules, boxes };
 }

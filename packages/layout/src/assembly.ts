@@ -5,8 +5,9 @@
  */
 import { collapse, type AdapterNote, type Block, type Cell, type Paragraph, type Row, type Table } from '@qualspec/blocks';
 import { markFurniture } from './furniture.js';
-import { settleSoftSplits, type Line, type PageLines } from './lines.js';
-import { joinText, paragraphsOf, startsItem, type Para, type PLine } from './paragraphs.js';
+import { ruledGrids, type GridCell, type RuledGrid } from './lattice.js';
+import { makeLine, settleSoftSplits, type Frag, type Line, type PageLines } from './lines.js';
+import { GOES_ON, joinText, paragraphsOf, startsItem, type Para, type PLine } from './paragraphs.js';
 import { NUMBER_ONLY, findRegions, fits, lineKey, regionColumns, regionRows, startsIn, type CellAlign, type Region, type RegionCols, type Span, type TRow, type TTable } from './stream.js';
 
 // Assembly
@@ -58,6 +59,8 @@ export function layout(pages: PageLines[]): LayoutResult {
     lines: Line[];
     regions: Region[];
     cols: Map<Region, RegionCols>;
+    /** Ruled tables, from the page's drawing; their text is not in `lines`. */
+    grids: RuledGrid[];
   }
   const work: PageWork[] = [];
   let carry: Span[] | null = null;
@@ -67,7 +70,10 @@ export function layout(pages: PageLines[]): LayoutResult {
   let aligned = 0;
   const marginVotes = new Map<number, number>();
   for (const p of pages) {
-    const lines = p.lines.filter((l) => !l.furniture);
+    // Ruled tables first: their cells come from the drawing, their text leaves the flow.
+    const grids = ruledGrids(p, p.lines.filter((l) => !l.furniture));
+    const lines = withoutGridText(p.lines.filter((l) => !l.furniture), grids);
+    if (grids.length) carry = null;
     // A header row repeated at the top of the page that is not the continued table's own (Word
     // repeats the first header row of tables it joined), over rows that go on with that table.
     while (carry && lines.length > 1 && headerKeys.has(lineKey(lines[0]!)) && lines[0]!.frags.every((f) => f.font !== p.bodyFont) && !fits(lines[0]!, carry, 3) && startsIn(lines[1]!, carry)) {
@@ -106,7 +112,7 @@ export function layout(pages: PageLines[]): LayoutResult {
     const last = regions[regions.length - 1];
     carry = last && lines.length && last.lines[last.lines.length - 1] === lines[lines.length - 1] ? last.spans : null;
     carrySize = carry ? last!.lines[last!.lines.length - 1]!.size : 0;
-    work.push({ p, lines, regions, cols });
+    work.push({ p, lines, regions, cols, grids });
   }
   const align: CellAlign = anchors >= 3 && aligned >= 0.85 * anchors ? 'top' : 'centre';
   // The body's left margin: where most body-size lines outside tables start.
@@ -118,7 +124,37 @@ export function layout(pages: PageLines[]): LayoutResult {
   // Pass 2: rows, paragraphs, tables continued across pages.
   const out: Out[] = [];
   let open: TTable | null = null; // the table that ended the previous page, if any
-  for (const { p, lines, regions, cols } of work) {
+  /** The ruled table that ended the previous page, with its columns and header row. */
+  let openGrid: { table: TTable; xs: number[]; header: string | null } | null = null;
+  for (const { p, lines, regions, cols, grids } of work) {
+    const pendingGrids = [...grids];
+    let emitted = 0;
+    /** Emit the ruled tables above `y` (all of them when y is Infinity). */
+    const flushGrids = (y: number) => {
+      while (pendingGrids.length && pendingGrids[0]!.y0 < y) {
+        const g = pendingGrids.shift()!;
+        const first = emitted === 0;
+        emitted++;
+        if (g.xs.length <= 2) {
+          // A box around text (one column) is no table: its paragraphs, cell by cell.
+          for (const cell of g.cells) for (const para of cellParagraphs(cell, pitch)) out.push({ kind: 'para', para, heading: headingLevel(para.size) });
+          openGrid = null;
+          continue;
+        }
+        const rows = gridRows(g, p, pitch);
+        // The first row, header or not: a table going on over a page repeats it there.
+        const header = rows[0] ? rowKey(rows[0]) : null;
+        if (first && openGrid && sameGrid(openGrid.xs, g.xs)) {
+          // The table goes on from the previous page: its header row repeated there is dropped.
+          if (openGrid.header && rows[0] && rowKey(rows[0]) === openGrid.header) rows.shift();
+          appendRows(openGrid.table, rows, g.xs.length - 1);
+        } else {
+          const t: TTable = { rows, spans: [], page: p.page, no: rows[0]?.no ?? 0, rights: [] };
+          out.push({ kind: 'table', table: t });
+          openGrid = { table: t, xs: g.xs, header };
+        }
+      }
+    };
     const regionOf = new Map<Line, Region>();
     for (const r of regions) for (const l of r.lines) regionOf.set(l, r);
 
@@ -146,6 +182,13 @@ export function layout(pages: PageLines[]): LayoutResult {
     let lastWasTable = false;
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i]!;
+      if (pendingGrids.length && pendingGrids[0]!.y0 < l.top) {
+        flushBody();
+        flushGrids(l.top);
+        lastWasTable = false;
+      }
+      emitted++;
+      openGrid = null;
       const r = regionOf.get(l);
       if (!r) {
         bodyRun.push(l);
@@ -168,6 +211,10 @@ export function layout(pages: PageLines[]): LayoutResult {
       i += r.lines.length - 1;
     }
     flushBody();
+    if (pendingGrids.length) {
+      flushGrids(Infinity);
+      lastWasTable = false;
+    }
     if (!lastWasTable) open = null;
     for (const f of p.rotated) out.push({ kind: 'para', para: { lines: [], text: f.text, depth: 0, top: f.y, bottom: f.y, page: p.page, no: 0, size: f.size }, heading: 0 });
   }
@@ -194,7 +241,7 @@ export function layout(pages: PageLines[]): LayoutResult {
       breakTo(t.page);
       const rows: Row[] = t.rows.map((r) => {
         const row: Row = {
-          cells: r.cells.map((ps): Cell => ({ blocks: ps.map((q) => toPara(q)).filter((b) => b.text), colSpan: 1, rowSpan: 1 })),
+          cells: r.cells.map((ps, k): Cell => ({ blocks: ps.map((q) => toPara(q)).filter((b) => b.text), colSpan: r.spans?.[k]?.colSpan ?? 1, rowSpan: r.spans?.[k]?.rowSpan ?? 1 })),
           place: { page: r.page, line: r.no },
         };
         if (r.header) row.header = true;
@@ -250,4 +297,171 @@ function continuesParagraph(tail: Para, head: Para, right: number): boolean {
   if (!last) return false;
   const full = last.x1 >= right - Math.max(6 * last.size, 0.3 * (right - last.x0));
   return full && !/[.:;!?]$/.test(tail.text);
+}
+
+/** The page's lines without the fragments the ruled tables took. */
+function withoutGridText(lines: Line[], grids: RuledGrid[]): Line[] {
+  if (!grids.length) return lines;
+  const taken = new Set<Frag>(grids.flatMap((g) => g.cells.flatMap((c) => c.frags.map((t) => t.frag))));
+  const out: Line[] = [];
+  for (const l of lines) {
+    if (!l.frags.some((f) => taken.has(f))) {
+      out.push(l);
+      continue;
+    }
+    const rest = l.frags.filter((f) => !taken.has(f));
+    if (!rest.length) continue;
+    const kept = makeLine(l.page, rest);
+    kept.no = l.no;
+    out.push(kept);
+  }
+  return out;
+}
+
+/** A cell's text as paragraphs: its fragments line by line, then paragraphs as in a column. */
+function cellParagraphs(cell: GridCell, pitch: number): Para[] {
+  const byLine = new Map<Line, Frag[]>();
+  for (const { frag, line } of cell.frags) {
+    let fs = byLine.get(line);
+    if (!fs) byLine.set(line, (fs = []));
+    fs.push(frag);
+  }
+  const plines: PLine[] = [...byLine].map(([line, fs]) => {
+    fs.sort((a, b) => a.x0 - b.x0);
+    const size = Math.max(...fs.map((f) => f.size));
+    const y = fs.reduce((m, f) => (f.size >= m.size ? f : m)).y;
+    return {
+      text: fs.map((f) => f.text).join(' '),
+      hang: fs.length > 1 && NUMBER_ONLY.test(fs[0]!.text.trim()) ? fs[1]!.x0 : undefined,
+      x0: fs[0]!.x0,
+      x1: fs[fs.length - 1]!.x1,
+      y,
+      top: y - 0.8 * size,
+      bottom: y + 0.25 * size,
+      size,
+      font: fs[0]!.font,
+      page: line.page,
+      no: line.no,
+    };
+  });
+  plines.sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  if (!plines.length) return [];
+  // Text wraps at the cell's inner edge: its right side less the padding its left side shows.
+  const left = Math.min(...plines.map((l) => l.x0));
+  const right = Math.max(Math.max(...plines.map((l) => l.x1)), cell.x1 - Math.max(0, left - cell.x0));
+  return paragraphsOf(plines, right, left, pitch, undefined, true);
+}
+
+/** A ruled table's rows: the cells starting in each row of its grid, with their spans. */
+function gridRows(g: RuledGrid, p: PageLines, pitch: number): TRow[] {
+  const rows: TRow[] = [];
+  const nr = g.ys.length - 1;
+  for (let r = 0; r < nr; r++) {
+    const cells = g.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col);
+    const paras = cells.map((c) => cellParagraphs(c, pitch));
+    const first = cells.flatMap((c) => c.frags).reduce<GridCell['frags'][number] | undefined>((m, t) => (!m || t.line.no < m.line.no ? t : m), undefined);
+    rows.push({
+      cells: paras,
+      spans: cells.map((c) => ({ colSpan: c.colSpan, rowSpan: c.rowSpan })),
+      cols: cells.map((c) => c.col),
+      // Where each cell's text wraps: its right side less the padding its left side shows.
+      rights: cells.map((c) => c.x1 - Math.max(0, Math.min(...c.frags.map((t) => t.frag.x0), c.x1) - c.x0)),
+      page: p.page,
+      no: first?.line.no ?? 0,
+      header: false,
+      continuation: false,
+    });
+  }
+  // Header row: the first row, its cells short and all in another font than the body's.
+  const h = rows[0];
+  if (h) {
+    const filled = h.cells.filter((c) => c.length > 0);
+    const cellsOf = g.cells.filter((c) => c.row === 0);
+    const short = (c: Para[]) => c.length <= 3 && c.reduce((n, q) => n + q.lines.length, 0) <= 4 && c.reduce((n, q) => n + q.text.length, 0) <= 80;
+    if (filled.length >= 2 && filled.every(short) && cellsOf.every((c) => c.frags.every((t) => t.frag.font !== p.bodyFont))) h.header = true;
+  }
+  return rows.filter((r) => r.cells.length > 0);
+}
+
+const rowKey = (r: TRow) => r.cells.map((c) => c.map((q) => q.text).join(' ')).join('\t');
+
+function sameGrid(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((x, k) => Math.abs(x - b[k]!) <= 3);
+}
+
+/** Per grid column, the row and cell that covers the last row of a ruled table's rows. */
+function bottomCells(rows: TRow[], columns: number): ({ row: number; cell: number } | null)[] {
+  const out: ({ row: number; cell: number } | null)[] = new Array(columns).fill(null);
+  const until: number[] = new Array(columns).fill(-1);
+  rows.forEach((r, ri) =>
+    r.cells.forEach((_, k) => {
+      const col = r.cols?.[k] ?? k;
+      const span = r.spans?.[k] ?? { colSpan: 1, rowSpan: 1 };
+      for (let c = col; c < Math.min(columns, col + span.colSpan); c++) {
+        out[c] = { row: ri, cell: k };
+        until[c] = ri + span.rowSpan - 1;
+      }
+    }),
+  );
+  // A column whose covering cell ends above the last row has nothing at the bottom.
+  return out.map((b, c) => (b && until[c]! >= rows.length - 1 ? b : null));
+}
+
+/**
+ * A ruled table's rows from its next page appended. A cell of the first row whose text plainly
+ * goes on from the cell above it (a cell broken by the page: a merged outcome cell, or a whole
+ * row) joins that cell, which then also spans the rows it covers here; the rest stay a row of
+ * their own. (Only a plain continuation counts: a lower-case start, or a line above ending on a
+ * connecting word. A capitalised cell after a short one is a row of its own.)
+ */
+function appendRows(t: TTable, rows: TRow[], columns: number) {
+  const bottom = t.bottom ?? bottomCells(t.rows, columns);
+  const head = rows[0];
+  const last = t.rows[t.rows.length - 1];
+  if (head && head.cols && last) {
+    const joins = head.cells.map((ps, k) => {
+      const b = bottom[head.cols![k]!];
+      const above = b ? t.rows[b.row]!.cells[b.cell] : undefined;
+      const tail = above?.[above.length - 1];
+      // An empty cell under a cell with text is that cell going on (a merged cell split by the
+      // page); not under a header row, whose cells end where they are.
+      if (!ps.length) return b && tail && !t.rows[b.row]!.header ? b : null;
+      return b && tail && goesOnBelow(tail, ps[0]!) ? b : null;
+    });
+    // The last row itself broken by the page: a cell of it goes on here (or is empty here under
+    // its text), so every cell of this first row goes on with the cell above it.
+    const lastRow = t.rows.length - 1;
+    const broken = joins.some((b) => b && b.row === lastRow && (t.rows[b.row]!.spans?.[b.cell]?.rowSpan ?? 1) === 1);
+    const whole = broken || joins.every((b, k) => b || !head.cells[k]!.length);
+    if (joins.some(Boolean) && (broken || head.cells.some((ps) => ps.length))) {
+      head.cells.forEach((ps, k) => {
+        const b = joins[k] ?? (broken ? bottom[head.cols![k]!] : null);
+        if (!b) return;
+        const aboveRow = t.rows[b.row]!;
+        const above = aboveRow.cells[b.cell]!;
+        const tail = above[above.length - 1];
+        const right = aboveRow.rights?.[b.cell] ?? Infinity;
+        if (ps.length && tail && joins[k]) {
+          tail.text = joinText(tail.text, tail.lines[tail.lines.length - 1]!, ps[0]!.text, right);
+          for (const l of ps[0]!.lines) tail.lines.push(l);
+          for (const q of ps.slice(1)) above.push(q);
+        } else for (const q of ps) above.push(q);
+        // The joined cell also covers the rows its part on this page spans.
+        const span = aboveRow.spans?.[b.cell];
+        const here = head.spans?.[k]?.rowSpan ?? 1;
+        if (span) span.rowSpan += whole ? here - 1 : here;
+      });
+      const keep = head.cells.map((_, k) => k).filter((k) => !joins[k] && !(broken && bottom[head.cols![k]!]));
+      if (whole) rows = rows.slice(1);
+      else rows[0] = { ...head, cells: keep.map((k) => head.cells[k]!), spans: keep.map((k) => head.spans![k]!), cols: keep.map((k) => head.cols![k]!), rights: keep.map((k) => head.rights![k]!) };
+    }
+  }
+  for (const r of rows) t.rows.push(r);
+  t.bottom = bottomCells(t.rows, columns);
+}
+
+/** Whether a cell's first paragraph on a new page plainly goes on from the cell's last paragraph above. */
+function goesOnBelow(tail: Para, head: Para): boolean {
+  if (head.depth || startsItem(head.lines[0]?.text ?? head.text)) return false;
+  return /^\p{Ll}/u.test(head.text) || GOES_ON.test(tail.text.trim());
 }

@@ -68,6 +68,11 @@ export function markFurniture(pages: PageLines[]): number {
     for (const [l, apart] of picks) {
       const band = l.y < p.height / 2 ? 't' : 'b';
       if (tableRow.has(band)) continue;
+      // Text inside a drawn table (a header row repeated on each page) is the table's.
+      if (insideRuledBox(p, l)) {
+        tableRow.add(band);
+        continue;
+      }
       if (!apart && l.frags.length >= 3) {
         tableRow.add(band);
         continue;
@@ -119,4 +124,18 @@ export function markFurniture(pages: PageLines[]): number {
     for (const c of hits) if (!c.line.furniture) (c.line.furniture = true), marked++;
   }
   return marked + numbers;
+}
+
+/** A line drawn between two vertical rules whose extents cover it: inside a ruled table. */
+function insideRuledBox(p: PageLines, l: Line): boolean {
+  let left = false;
+  let right = false;
+  for (let k = 0; k + 3 < p.rules.length; k += 4) {
+    const [x0, y0, x1, y1] = [p.rules[k]!, p.rules[k + 1]!, p.rules[k + 2]!, p.rules[k + 3]!];
+    const mid = l.y - 0.3 * l.size;
+    if (x0 !== x1 || mid < y0 || mid > y1) continue;
+    if (x0 <= l.x0 + 1) left = true;
+    if (x0 >= l.x1 - 1) right = true;
+  }
+  return left && right;
 }

@@ -73,9 +73,14 @@ function firstWordFits(prev: PLine, l: PLine, text: string, right: number): bool
 }
 
 /** Connecting words a wrapped line may end with: the sentence goes on below. */
-const GOES_ON = /(?:\b(?:the|a|an|of|and|or|to|for|in|on|with|by|from|at|as|that|which|their|its|own|be|is|are|must|can|will)|[,;:\-–/(&])$/i;
+export const GOES_ON = /(?:\b(?:the|a|an|of|and|or|to|for|in|on|with|by|from|at|as|that|which|their|its|own|be|is|are|must|can|will)|[,;:\-–/(&])$/i;
 
-export function paragraphsOf(lines: PLine[], right: number, margin: number | null = null, pitch = 0, lockstep?: (a: PLine, b: PLine) => boolean): Para[] {
+/**
+ * `wrapKnown`: `right` is where the text really wraps (a ruled cell's inner edge), so a line
+ * ends its paragraph only when the next line's first word would have fitted after it, however
+ * short the line looks.
+ */
+export function paragraphsOf(lines: PLine[], right: number, margin: number | null = null, pitch = 0, lockstep?: (a: PLine, b: PLine) => boolean, wrapKnown = false): Para[] {
   const out: Para[] = [];
   let cur: Para | null = null;
   const stack: number[] = [];
@@ -107,7 +112,7 @@ export function paragraphsOf(lines: PLine[], right: number, margin: number | nul
       // bullet glyph's hanging indent moves a paragraph's second line right).
       (l.x0 <= prev.x0 + 1.2 * l.size || (cur.lines.length === 1 && BULLET_START.test(cur.lines[0]!.text0 ?? ''))) &&
       // A short line ends its paragraph (unless it is in a narrow column whose lines are all short).
-      prev.x1 >= right - Math.max(6 * prev.size, 0.3 * (right - prev.x0)) &&
+      (wrapKnown || prev.x1 >= right - Math.max(6 * prev.size, 0.3 * (right - prev.x0))) &&
       // A line whose first word would have fitted at the end of the line before did not wrap
       // there: it is the next list item (its marker drawn, not written).
       !firstWordFits(prev, l, text, right) &&

@@ -320,6 +320,11 @@ function mergeHeaderSpans(spans: Span[], lines: Line[]): Span[] {
 
 export interface TRow {
   cells: Para[][];
+  /** Spans of the cells (ruled tables); one column and one row each when absent. */
+  spans?: { colSpan: number; rowSpan: number }[];
+  /** Grid column each cell starts in, and its right edge (ruled tables). */
+  cols?: number[];
+  rights?: number[];
   page: number;
   no: number;
   header: boolean;
@@ -329,6 +334,8 @@ export interface TRow {
 
 export interface TTable {
   rows: TRow[];
+  /** Ruled tables: per grid column, the row and cell covering the table's last row. */
+  bottom?: ({ row: number; cell: number } | null)[];
   spans: Span[];
   page: number;
   no: number;

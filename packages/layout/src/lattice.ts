@@ -1,0 +1,313 @@
+/**
+ * Ruled tables (the "lattice" approach of Camelot and pdfplumber): a table the page draws is
+ * read from its drawing, not guessed from its text. Horizontal and vertical rules (and the
+ * edges of shaded cells) that touch form a grid; a cell is a box of the grid no rule crosses,
+ * so a merged cell spans the rows and columns it covers, and text belongs to the cell whose box
+ * holds it (a number centred beside a multi-line cell belongs to that row). Where a table draws
+ * only its horizontal rules, its columns come from the gutters of its text.
+ *
+ * Nothing here knows what the table holds.
+ */
+import type { Frag, Line, PageLines } from './lines.js';
+
+/** Rules whose positions differ by less than this (pt) are one line of the grid. */
+export const SNAP = 2;
+/** Pieces of one rule with gaps up to this (pt) are one rule (word processors draw a border per cell). */
+const JOIN_GAP = 1.5;
+/** A boundary covers a band of the grid when it runs along at least this share of it. */
+const COVER = 0.6;
+/** A band between two rules with no text in it, taller than this many text lines, separates two tables. */
+const EMPTY_BAND_LINES = 2;
+/** Rules without vertical rules between them, further apart than this many lines, are not rows of one table. */
+const MAX_ROW_LINES = 15;
+/** A box around a single line of text, no taller than this many times its size, highlights that line: no cell. */
+const HIGHLIGHT_LINES = 1.5;
+/** Boxes over this share of the page are backgrounds, not cells. */
+const BACKGROUND_SHARE = 0.5;
+/** A text gutter in a table without vertical rules is at least this wide (pt). */
+const MIN_GUTTER = 4;
+/** Text sticking out of a table's outline by up to this (pt) is still inside it. */
+const INSIDE = 1.5;
+
+/** A horizontal (`at` = y, from `a` to `b` in x) or vertical (`at` = x, `a`..`b` in y) rule. */
+interface Seg {
+  at: number;
+  a: number;
+  b: number;
+}
+
+export interface GridCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** The fragments inside the cell, top-down. */
+  frags: { frag: Frag; line: Line }[];
+}
+
+export interface RuledGrid {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Column and row lines of the grid. */
+  xs: number[];
+  ys: number[];
+  cells: GridCell[];
+  /** The columns came from the text's gutters (the table draws no vertical rules). */
+  textColumns: boolean;
+}
+
+/**
+ * The boxes that are cells: not inside another box (shading drawn per line inside a shaded cell
+ * is not a cell of its own), and not a highlight behind one line of text (a box hugging a
+ * single line, no taller than HIGHLIGHT_LINES of it).
+ */
+function outerBoxes(p: PageLines, lines: Line[]): [number, number, number, number][] {
+  const all: [number, number, number, number][] = [];
+  for (let k = 0; k + 3 < p.boxes.length; k += 4) {
+    const b: [number, number, number, number] = [p.boxes[k]!, p.boxes[k + 1]!, p.boxes[k + 2]!, p.boxes[k + 3]!];
+    if ((b[2] - b[0]) * (b[3] - b[1]) > BACKGROUND_SHARE * p.width * p.height) continue;
+    const within = lines.filter((l) => l.y - 0.3 * l.size >= b[1] && l.y - 0.3 * l.size <= b[3] && l.frags.some((f) => f.x0 < b[2] && f.x1 > b[0]));
+    if (within.length === 1 && b[3] - b[1] < HIGHLIGHT_LINES * within[0]!.size) continue;
+    all.push(b);
+  }
+  const inside = (a: number[], b: number[]) => a !== b && a[0]! >= b[0]! - 0.5 && a[1]! >= b[1]! - 0.5 && a[2]! <= b[2]! + 0.5 && a[3]! <= b[3]! + 0.5;
+  return all.filter((a, i) => !all.some((b, j) => j !== i && inside(a, b) && !(inside(b, a) && j > i)));
+}
+
+/** Merge collinear pieces: rules on one line (within SNAP) whose pieces touch or nearly do. */
+function mergeSegs(segs: Seg[]): Seg[] {
+  segs.sort((s, t) => s.at - t.at || s.a - t.a);
+  const lines: Seg[][] = [];
+  for (const s of segs) {
+    const line = lines.find((l) => Math.abs(l[0]!.at - s.at) <= SNAP);
+    if (line) line.push(s);
+    else lines.push([s]);
+  }
+  const out: Seg[] = [];
+  for (const l of lines) {
+    const at = l.reduce((sum, s) => sum + s.at, 0) / l.length;
+    l.sort((s, t) => s.a - t.a);
+    let cur: Seg | null = null;
+    for (const s of l) {
+      if (cur && s.a <= cur.b + JOIN_GAP) cur.b = Math.max(cur.b, s.b);
+      else {
+        if (cur) out.push(cur);
+        cur = { at, a: s.a, b: s.b };
+      }
+    }
+    if (cur) out.push(cur);
+  }
+  return out;
+}
+
+/** The page's rules as horizontal and vertical segments, with the edges of its shaded boxes. */
+function segments(p: PageLines, lines: Line[]): { h: Seg[]; v: Seg[] } {
+  const h: Seg[] = [];
+  const v: Seg[] = [];
+  for (let k = 0; k + 3 < p.rules.length; k += 4) {
+    const [x0, y0, x1, y1] = [p.rules[k]!, p.rules[k + 1]!, p.rules[k + 2]!, p.rules[k + 3]!];
+    if (Math.abs(y1 - y0) <= 0.5) h.push({ at: (y0 + y1) / 2, a: x0, b: x1 });
+    else if (Math.abs(x1 - x0) <= 0.5) v.push({ at: (x0 + x1) / 2, a: y0, b: y1 });
+  }
+  for (const [x0, y0, x1, y1] of outerBoxes(p, lines)) {
+    h.push({ at: y0, a: x0, b: x1 }, { at: y1, a: x0, b: x1 });
+    v.push({ at: x0, a: y0, b: y1 }, { at: x1, a: y0, b: y1 });
+  }
+  return { h: mergeSegs(h), v: mergeSegs(v) };
+}
+
+/** Groups of rules that form one table: rules that touch, or horizontal rules stacked over the same width. */
+function components(h: Seg[], v: Seg[], maxRowHeight: number): { h: Seg[]; v: Seg[] }[] {
+  const n = h.length + v.length;
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const join = (i: number, j: number) => (parent[find(i)] = find(j));
+  h.forEach((hs, i) =>
+    v.forEach((vs, j) => {
+      if (vs.at >= hs.a - SNAP && vs.at <= hs.b + SNAP && hs.at >= vs.a - SNAP && hs.at <= vs.b + SNAP) join(i, h.length + j);
+    }),
+  );
+  // Horizontal rules no vertical rule touches, over (nearly) the same width, one under the
+  // other and not far apart: the rows of a table that draws no vertical rules. (Tables that
+  // draw vertical rules hold together by them, so two such tables one under the other stay two.)
+  const touched = new Set<number>();
+  h.forEach((hs, i) => v.forEach((vs) => vs.at >= hs.a - SNAP && vs.at <= hs.b + SNAP && hs.at >= vs.a - SNAP && hs.at <= vs.b + SNAP && touched.add(i)));
+  const free = h.map((s, i) => ({ s, i })).filter(({ i }) => !touched.has(i)).sort((a, b) => a.s.at - b.s.at);
+  for (let k = 1; k < free.length; k++) {
+    const a = free[k - 1]!.s;
+    const b = free[k]!.s;
+    const overlap = Math.min(a.b, b.b) - Math.max(a.a, b.a);
+    if (overlap >= 0.9 * Math.max(a.b - a.a, b.b - b.a) && b.at - a.at <= maxRowHeight) join(free[k - 1]!.i, free[k]!.i);
+  }
+  const groups = new Map<number, { h: Seg[]; v: Seg[] }>();
+  const group = (i: number) => {
+    const r = find(i);
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = { h: [], v: [] }));
+    return g;
+  };
+  h.forEach((s, i) => group(i).h.push(s));
+  v.forEach((s, j) => group(h.length + j).v.push(s));
+  return [...groups.values()];
+}
+
+/** Distinct positions, within SNAP of each other merged. */
+function distinct(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const x of sorted) if (!out.length || x - out[out.length - 1]! > SNAP) out.push(x);
+  return out;
+}
+
+/** Whether a segment at `at` (within SNAP) runs along at least COVER of [lo, hi]. */
+function covers(segs: Seg[], at: number, lo: number, hi: number): boolean {
+  let run = 0;
+  for (const s of segs) if (Math.abs(s.at - at) <= SNAP) run += Math.max(0, Math.min(s.b, hi) - Math.max(s.a, lo));
+  return run >= COVER * (hi - lo);
+}
+
+/** Column boundaries from the text's gutters: x positions no fragment in the table crosses. */
+function textColumns(frags: Frag[], x0: number, x1: number): number[] {
+  const spans = frags.map((f) => [Math.max(x0, f.x0), Math.min(x1, f.x1)] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  let reach = -Infinity;
+  for (const [a, b] of spans) {
+    if (reach > -Infinity && a - reach >= MIN_GUTTER) out.push((a + reach) / 2);
+    reach = Math.max(reach, b);
+  }
+  return out;
+}
+
+/** The ruled grids on a page, each with its cells and the fragments inside them. */
+export function ruledGrids(p: PageLines, lines: Line[]): RuledGrid[] {
+  if (!p.rules.length && !p.boxes.length) return [];
+  const { h, v } = segments(p, lines);
+  const grids: RuledGrid[] = [];
+  const size = medianSize(lines);
+  for (const g of components(h, v, MAX_ROW_LINES * 1.5 * size)) {
+    const hx = g.h.flatMap((s) => [s.a, s.b]);
+    const vy = g.v.flatMap((s) => [s.a, s.b]);
+    const x0 = Math.min(...hx, ...g.v.map((s) => s.at));
+    const x1 = Math.max(...hx, ...g.v.map((s) => s.at));
+    const y0 = Math.min(...vy, ...g.h.map((s) => s.at));
+    const y1 = Math.max(...vy, ...g.h.map((s) => s.at));
+    if (!(x1 - x0 > 3 * size && y1 - y0 > size)) continue;
+    // Bands between rules with nothing in them and taller than a few lines part two tables.
+    const ys = distinct([y0, y1, ...g.h.map((s) => s.at), ...g.v.flatMap((s) => [s.a, s.b])]);
+    const inside = (f: Frag, top: number, bottom: number) => f.x0 + 0.5 * (f.x1 - f.x0) >= x0 - INSIDE && f.x0 + 0.5 * (f.x1 - f.x0) <= x1 + INSIDE && f.y - 0.3 * f.size >= top - INSIDE && f.y - 0.3 * f.size <= bottom + INSIDE;
+    const frags = (top: number, bottom: number) => lines.flatMap((l) => l.frags.filter((f) => inside(f, top, bottom)).map((frag) => ({ frag, line: l })));
+    // Two tables drawn one against the other (a label table, then an outcome table) share a
+    // rule but no column boundary: the band above and the band below both have inner
+    // boundaries, none in common. (A row spanning the columns has none: it stays in its table.)
+    const inner = distinct(g.v.filter((s) => s.at > x0 + SNAP && s.at < x1 - SNAP).map((s) => s.at));
+    const walls = (k: number) => inner.filter((x) => covers(g.v, x, ys[k]!, ys[k + 1]!));
+    let from = 0;
+    for (let k = 0; k + 1 < ys.length; k++) {
+      const empty = ys[k + 1]! - ys[k]! > EMPTY_BAND_LINES * 1.5 * size && frags(ys[k]!, ys[k + 1]!).length === 0;
+      if (!empty && k + 2 < ys.length) {
+        const here = walls(k);
+        const next = walls(k + 1);
+        if (here.length && next.length && !here.some((x) => next.includes(x))) {
+          const grid = buildGrid(g, x0, x1, ys.slice(from, k + 2), frags);
+          if (grid) grids.push(grid);
+          from = k + 1;
+        }
+        continue;
+      }
+      const last = empty ? k : k + 1;
+      if (last > from) {
+        const grid = buildGrid(g, x0, x1, ys.slice(from, last + 1), frags);
+        if (grid) grids.push(grid);
+      }
+      from = k + 1;
+    }
+  }
+  // Drawing inside a table's outline (shading inset in a cell) is the table's, not another table.
+  const kept: RuledGrid[] = [];
+  for (const g of grids.sort((a, b) => (b.x1 - b.x0) * (b.y1 - b.y0) - (a.x1 - a.x0) * (a.y1 - a.y0))) {
+    if (kept.some((k) => g.x0 >= k.x0 - SNAP && g.x1 <= k.x1 + SNAP && g.y0 >= k.y0 - SNAP && g.y1 <= k.y1 + SNAP)) continue;
+    kept.push(g);
+  }
+  return kept.sort((a, b) => a.y0 - b.y0);
+}
+
+function medianSize(lines: Line[]): number {
+  const sizes = lines.map((l) => l.size).sort((a, b) => a - b);
+  return sizes.length ? sizes[Math.floor(sizes.length / 2)]! : 10;
+}
+
+/** One table's grid from its rules: elementary boxes merged where no rule separates them. */
+function buildGrid(
+  g: { h: Seg[]; v: Seg[] },
+  x0: number,
+  x1: number,
+  ys: number[],
+  fragsIn: (top: number, bottom: number) => { frag: Frag; line: Line }[],
+): RuledGrid | null {
+  const y0 = ys[0]!;
+  const y1 = ys[ys.length - 1]!;
+  const texts = fragsIn(y0, y1);
+  if (!texts.length) return null;
+  const inner = g.v.filter((s) => s.at > x0 + SNAP && s.at < x1 - SNAP && s.b > y0 + SNAP && s.a < y1 - SNAP);
+  let xs: number[];
+  let byText = false;
+  if (inner.length) xs = distinct([x0, x1, ...inner.map((s) => s.at)]);
+  else {
+    xs = distinct([x0, x1, ...textColumns(texts.map((t) => t.frag), x0, x1)]);
+    byText = xs.length > 2;
+  }
+  const nr = ys.length - 1;
+  const nc = xs.length - 1;
+  // Is there a boundary between columns c-1 and c in band r, and between rows r-1 and r in column c?
+  const vWall = (r: number, c: number) => byText || covers(g.v, xs[c]!, ys[r]!, ys[r + 1]!);
+  const hWall = (r: number, c: number) => covers(g.h, ys[r]!, xs[c]!, xs[c + 1]!);
+  const id = (r: number, c: number) => r * nc + c;
+  const parent = Array.from({ length: nr * nc }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let r = 0; r < nr; r++)
+    for (let c = 0; c < nc; c++) {
+      if (c > 0 && !vWall(r, c)) parent[find(id(r, c))] = find(id(r, c - 1));
+      if (r > 0 && !hWall(r, c)) parent[find(id(r, c))] = find(id(r - 1, c));
+    }
+  const sets = new Map<number, [number, number][]>();
+  for (let r = 0; r < nr; r++)
+    for (let c = 0; c < nc; c++) {
+      const k = find(id(r, c));
+      let s = sets.get(k);
+      if (!s) sets.set(k, (s = []));
+      s.push([r, c]);
+    }
+  const cells: GridCell[] = [];
+  const cellOf = new Map<number, GridCell>();
+  for (const members of sets.values()) {
+    const rs = members.map((m) => m[0]);
+    const cs = members.map((m) => m[1]);
+    const [r0, r1, c0, c1] = [Math.min(...rs), Math.max(...rs), Math.min(...cs), Math.max(...cs)];
+    // A merged region that is not a rectangle (rules drawn unevenly): its boxes stay apart.
+    const parts = members.length === (r1 - r0 + 1) * (c1 - c0 + 1) ? [[r0, r1, c0, c1]] : members.map(([r, c]) => [r, r, c, c]);
+    for (const [a, b, c, d] of parts as [number, number, number, number][]) {
+      const cell: GridCell = { row: a, col: c, rowSpan: b - a + 1, colSpan: d - c + 1, x0: xs[c]!, y0: ys[a]!, x1: xs[d + 1]!, y1: ys[b + 1]!, frags: [] };
+      cells.push(cell);
+      for (let r = a; r <= b; r++) for (let k = c; k <= d; k++) cellOf.set(id(r, k), cell);
+    }
+  }
+  // Text into the cell whose box holds its middle.
+  for (const t of texts) {
+    const mx = t.frag.x0 + 0.5 * (t.frag.x1 - t.frag.x0);
+    const my = t.frag.y - 0.3 * t.frag.size;
+    let c = xs.findIndex((x, k) => k < nc && mx >= x - INSIDE && mx <= xs[k + 1]! + INSIDE && (k === nc - 1 || mx < xs[k + 1]!));
+    let r = ys.findIndex((y, k) => k < nr && my >= y - INSIDE && my <= ys[k + 1]! + INSIDE && (k === nr - 1 || my < ys[k + 1]!));
+    if (c < 0) c = mx < xs[0]! ? 0 : nc - 1;
+    if (r < 0) r = my < ys[0]! ? 0 : nr - 1;
+    cellOf.get(id(r, c))!.frags.push(t);
+  }
+  for (const cell of cells) cell.frags.sort((a, b) => a.frag.y - b.frag.y || a.frag.x0 - b.frag.x0);
+  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  return { x0, y0, x1, y1, xs, ys, cells, textColumns: byText };
+}

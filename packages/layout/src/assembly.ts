@@ -7,7 +7,7 @@ import { collapse, type AdapterNote, type Block, type Cell, type Paragraph, type
 import { markFurniture } from './furniture.js';
 import { ruledGrids, type GridCell, type RuledGrid } from './lattice.js';
 import { makeLine, settleSoftSplits, type Frag, type Line, type PageLines } from './lines.js';
-import { GOES_ON, joinText, paragraphsOf, startsItem, type Para, type PLine } from './paragraphs.js';
+import { GOES_ON, LABEL_ONLY, attachLabels, joinText, paragraphsOf, startsItem, type Para, type PLine } from './paragraphs.js';
 import { NUMBER_ONLY, findRegions, fits, lineKey, regionColumns, regionRows, startsIn, type CellAlign, type Region, type RegionCols, type Span, type TRow, type TTable } from './stream.js';
 
 // Assembly
@@ -326,8 +326,7 @@ function cellParagraphs(cell: GridCell, pitch: number): Para[] {
     if (!fs) byLine.set(line, (fs = []));
     fs.push(frag);
   }
-  const plines: PLine[] = [...byLine].map(([line, fs]) => {
-    fs.sort((a, b) => a.x0 - b.x0);
+  const toPLine = (line: Line, fs: Frag[]): PLine => {
     const size = Math.max(...fs.map((f) => f.size));
     const y = fs.reduce((m, f) => (f.size >= m.size ? f : m)).y;
     return {
@@ -343,14 +342,46 @@ function cellParagraphs(cell: GridCell, pitch: number): Para[] {
       page: line.page,
       no: line.no,
     };
+  };
+  const entries = [...byLine].map(([line, fs]) => {
+    fs.sort((a, b) => a.x0 - b.x0);
+    return { line, fs };
   });
-  plines.sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const plines = entries.map(({ line, fs }) => toPLine(line, fs)).sort((a, b) => a.y - b.y || a.x0 - b.x0);
   if (!plines.length) return [];
-  // Text wraps at the cell's inner edge: its right side less the padding its left side shows.
-  const left = Math.min(...plines.map((l) => l.x0));
-  const right = Math.max(Math.max(...plines.map((l) => l.x1)), cell.x1 - Math.max(0, left - cell.x0));
-  return paragraphsOf(plines, right, left, pitch, undefined, true);
+  const wrapAt = (lines: PLine[]) => {
+    // Text wraps at the cell's inner edge: its right side less the padding its left side shows.
+    const left = Math.min(...lines.map((l) => l.x0));
+    return { left, right: Math.max(Math.max(...lines.map((l) => l.x1)), cell.x1 - Math.max(0, Math.min(...plines.map((l) => l.x0)) - cell.x0)) };
+  };
+  const plain = () => {
+    const { left, right } = wrapAt(plines);
+    return paragraphsOf(plines, right, left, pitch, undefined, true);
+  };
+  // Labels set apart left of the cell's text (a code centred beside it, or hanging before its
+  // first line): the text is paragraphed alone, then each label joins the paragraph it is level with.
+  const labels: { text: string; top: number; bottom: number }[] = [];
+  const body: PLine[] = [];
+  const split = entries.map(({ line, fs }) => {
+    const f = fs[0]!;
+    const apart = fs.length === 1 || fs[1]!.x0 - f.x1 > LABEL_GAP * f.size;
+    return LABEL_ONLY.test(f.text.trim()) && apart ? { label: f, line, rest: fs.slice(1) } : { label: null, line, rest: fs };
+  });
+  const textLeft = Math.min(...split.filter((e) => e.rest.length).map((e) => e.rest[0]!.x0));
+  for (const e of split) {
+    if (e.label && e.label.x1 < textLeft - 0.5 * e.label.size) labels.push({ text: e.label.text.trim(), top: e.label.y - 0.8 * e.label.size, bottom: e.label.y + 0.25 * e.label.size });
+    else if (e.label) e.rest = [e.label, ...e.rest];
+    if (e.rest.length) body.push(toPLine(e.line, e.rest));
+  }
+  if (!labels.length || !body.length) return plain();
+  body.sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const { left, right } = wrapAt(body);
+  const paras = paragraphsOf(body, right, left, pitch, undefined, true);
+  return attachLabels(labels, paras) ? paras : plain();
 }
+
+/** A label is set apart from the text after it on its line by a gap of at least this many sizes. */
+const LABEL_GAP = 0.8;
 
 /** A ruled table's rows: the cells starting in each row of its grid, with their spans. */
 function gridRows(g: RuledGrid, p: PageLines, pitch: number): TRow[] {
@@ -359,6 +390,17 @@ function gridRows(g: RuledGrid, p: PageLines, pitch: number): TRow[] {
   for (let r = 0; r < nr; r++) {
     const cells = g.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col);
     const paras = cells.map((c) => cellParagraphs(c, pitch));
+    // A cell of labels alone (codes in a narrow column of their own) beside the cell they label:
+    // each label joins the paragraph it is level with.
+    for (let k = 0; k + 1 < cells.length; k++) {
+      const ps = paras[k]!;
+      const next = paras[k + 1]!;
+      if (!ps.length || ps.length !== next.length || cells[k + 1]!.col !== cells[k]!.col + cells[k]!.colSpan) continue;
+      // Labels in a narrow column beside text (not a column of numbers beside another).
+      if (!ps.every((q) => LABEL_ONLY.test(q.text.trim())) || !next.every((q) => q.text.split(/\s+/).length >= 3)) continue;
+      if (cells[k]!.x1 - cells[k]!.x0 > 0.6 * (cells[k + 1]!.x1 - cells[k + 1]!.x0)) continue;
+      if (attachLabels(ps.map((q) => ({ text: q.text.trim(), top: q.top, bottom: q.bottom })), next)) paras[k] = [];
+    }
     const first = cells.flatMap((c) => c.frags).reduce<GridCell['frags'][number] | undefined>((m, t) => (!m || t.line.no < m.line.no ? t : m), undefined);
     rows.push({
       cells: paras,

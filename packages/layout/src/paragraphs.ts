@@ -39,6 +39,38 @@ export const BULLET_START = /^([\u2022\u25CF\u25AA\u25E6\u00B7\uF0B7\uF0A7\uF076
 /** A generic enumerator that starts a list item: `1.`, `2)`, `1.1`, `1.1.`, `(a)`, `a)`. */
 export const ENUM_START = /^(\(?\d+(\.\d+)*[.)]|\d+\.\d+|\(?[a-z][.)]|\([ivx]+\))\s/;
 
+/**
+ * A label on its own: an enumerator or a short code (`1`, `1.1`, `2.3.`, `P1`, `LO2`, `AC 1.1`,
+ * `A.P1`), as set in a narrow column of its own or beside the text it labels.
+ */
+export const LABEL_ONLY = /^(?:[A-Z]{1,3}\.)?[A-Z]{0,3}\s?\d{1,2}(?:\.\d{1,2})*[.)]?$/;
+
+/**
+ * Labels set apart beside the paragraphs they label (a code centred in a narrow column beside
+ * a multi-line cell): each label joins the front of the paragraph whose lines its middle is
+ * level with (or the nearest). Returns false, changing nothing, unless every label finds a
+ * paragraph of its own.
+ */
+export function attachLabels(labels: { text: string; top: number; bottom: number }[], paras: Para[]): boolean {
+  if (!labels.length || !paras.length) return false;
+  const target = labels.map((l) => {
+    const mid = (l.top + l.bottom) / 2;
+    let best = -1;
+    let dist = Infinity;
+    paras.forEach((p, k) => {
+      const d = mid < p.top ? p.top - mid : mid > p.bottom ? mid - p.bottom : 0;
+      if (d < dist) (dist = d), (best = k);
+    });
+    return best;
+  });
+  if (new Set(target).size !== target.length) return false;
+  labels.forEach((l, k) => {
+    const p = paras[target[k]!]!;
+    p.text = `${l.text} ${p.text}`;
+  });
+  return true;
+}
+
 export function startsItem(text: string): boolean {
   return BULLET_START.test(text) || ENUM_START.test(text);
 }

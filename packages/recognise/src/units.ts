@@ -88,7 +88,7 @@ export function findUnits(items: Item[]): { units: { start: number; end: number;
     const stop = cands[k + 1]?.i ?? items.length;
     let texts = 0;
     let ok = false;
-    for (let j = c.i + 1; j < stop && texts < 60; j++) {
+    for (let j = c.i + 1; j < stop; j++) {
       const it = items[j]!;
       if (it.kind !== 'text') continue;
       texts++;

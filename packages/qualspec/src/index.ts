@@ -1,4 +1,4 @@
-export { parseSpec, detectFormat, InputError } from './parse.js';
+export { parseSpec, detectFormat, InputError, FORMATS } from './parse.js';
 export type { ParseOptions, ParseInput } from './parse.js';
 export * from '@qualspec/model';
 export { diffSpecs } from '@qualspec/diff';

@@ -4,7 +4,9 @@
  * ArrayBuffer, SharedArrayBuffer) or document text `{ text, path }`. Anything else, or a file
  * that cannot be read, is an InputError with a code.
  */
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '@qualspec/blocks';
 
@@ -23,9 +25,10 @@ const WHAT = 'a path, a file: URL, bytes (Buffer, Uint8Array, ArrayBuffer) or { 
 export async function loadInput(input: ParseInput, maxFileBytes: number, pathOption?: string): Promise<LoadedInput> {
   if (typeof input === 'string' || input instanceof URL) {
     const path = toPath(input);
-    const size = await fileSize(path);
+    const { size, regular } = await fileInfo(path);
     if (size > maxFileBytes) throw new InputError('too-large', `file is ${size} bytes, over the ${maxFileBytes}-byte limit`);
-    return { bytes: plain(await readWhole(path)), path };
+    // A pipe or device has no size to check first: it is read up to the limit.
+    return { bytes: plain(regular ? await readWhole(path) : await readBounded(createReadStream(path), maxFileBytes)), path };
   }
   let bytes: Uint8Array;
   let path = pathOption ?? null;
@@ -79,14 +82,38 @@ function describe(x: unknown): string {
 
 /** The size of a file about to be read; InputError when it is missing, unreadable or a directory. */
 export async function fileSize(path: string): Promise<number> {
+  return (await fileInfo(path)).size;
+}
+
+async function fileInfo(path: string): Promise<{ size: number; regular: boolean }> {
   try {
     const st = await stat(path);
     if (st.isDirectory()) throw new InputError('is-directory', 'is a directory, not a file');
-    return st.size;
+    return { size: st.size, regular: st.isFile() };
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw fsError(e);
   }
+}
+
+/** Everything a stream gives (standard input, a pipe, a device), refused past `max` bytes. */
+export async function readBounded(stream: Readable, max: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of stream) {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      total += b.length;
+      if (total > max) throw new InputError('too-large', `input is over the ${max}-byte limit`);
+      chunks.push(b);
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw fsError(e);
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks, total);
 }
 
 async function readWhole(path: string): Promise<Uint8Array> {

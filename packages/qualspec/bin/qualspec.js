@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// The qualspec command. Its code is built into dist/ (pnpm build, or prepack before publishing); this
+// file is part of the sources so that installing the workspace can link the command before
+// the build has run.
+import '../dist/cli/qualspec.js';

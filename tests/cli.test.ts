@@ -1,4 +1,5 @@
 /** parse-spec as a user runs it: real files in, JSON or a summary out, one-line errors, exit codes. */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -181,6 +182,17 @@ describe('parse-spec', () => {
       expect(summary[3]).toMatch(/^3 of 3 files in \d+\.\d s: 1 ok, 1 with errors, 1 failed$/);
     });
 
+    it.skipIf(!existsSync('/usr/bin/script'))('on by default when standard error is a terminal', () => {
+      const dir = tmp();
+      // script(1) runs the command on a pseudo-terminal and copies what it shows.
+      const cmd = [process.execPath, join(root, 'packages/qualspec/bin/parse-spec.js'), SEEDS.sfjDraft, SEEDS.proqualCertMarkdown, '-o', 'out'].map((a) => `'${a}'`).join(' ');
+      const r = spawnSync('/usr/bin/script', ['-qec', cmd, '/dev/null'], { cwd: dir, encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      const shown = screen(r.stdout.replace(/\r\n/g, '\n'));
+      expect(shown.some((l) => l.startsWith(`[2/2] ${SEEDS.proqualCertMarkdown}  `))).toBe(true);
+      expect(shown.at(-1)).toMatch(/^2 of 2 files in \d+\.\d s: 2 ok, 0 with errors, 0 failed$/);
+    });
+
     it('off when standard error is not a terminal: only the lines that matter', () => {
       const r = run(SEEDS.sfjDraft, SEEDS.proqualCertMarkdown);
       expect(r.code).toBe(0);
@@ -270,6 +282,12 @@ describe('parse-spec', () => {
       const r = run('--max-bytes', '1000', SEEDS.sfjDraft);
       expect(r.code).toBe(2);
       oneLine(r.err, '004_310dec6ea9f8f7ac.txt', /: file is \d+ bytes, over the 1000-byte limit$/);
+    });
+
+    it('a device or pipe with no size to check: read up to --max-bytes, then refused', () => {
+      const r = run('--max-bytes', '4096', '/dev/zero');
+      expect(r.code).toBe(2);
+      oneLine(r.err, '/dev/zero', /^parse-spec: \/dev\/zero: input is over the 4096-byte limit$/);
     });
 
     it('several files, one bad: the good one is written, the bad one reported, exit 2, no partial file', () => {

@@ -54,6 +54,8 @@ beforeAll(() => {
   // From the local store only, and without the root `prepare` build: prepack has to build.
   sh(pnpm[0]!, [...pnpm.slice(1), 'install', '--frozen-lockfile', '--offline', '--ignore-scripts', '--reporter=silent'], copy);
   expect(existsSync(join(copy, 'packages/qualspec/dist'))).toBe(false);
+  // The commands are linked although nothing is built yet (their bin files are sources).
+  for (const name of ['parse-spec', 'diff-spec', 'qualspec']) expect(existsSync(join(copy, 'node_modules/.bin', name)), name).toBe(true);
   sh(pnpm[0]!, [...pnpm.slice(1), '-r', 'pack', '--pack-destination', tarballs], copy);
 
   mkdirSync(app);
@@ -92,6 +94,15 @@ describe('the tarballs', () => {
     expect(entries('qualspec-model-')).toContain('package/schema/spec-document.json');
     expect(entries('qualspec-diff-')).toContain('package/schema/diff-report.json');
     expect(entries('qualspec-pdf-')).toEqual(expect.arrayContaining(['package/dist/pdfjs/pdf.min.mjs', 'package/dist/pdfjs/pdf.worker.min.mjs', 'package/dist/pdfjs/LICENSE', 'package/dist/page-worker.js']));
+  });
+});
+
+describe('packing with npm', () => {
+  it('is refused by prepack, with the reason (npm would keep workspace:* in the tarball)', () => {
+    const r = spawnSync(npm, ['pack', '--dry-run'], { cwd: join(copy, 'packages/qualspec'), encoding: 'utf8', env });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('pack and publish with pnpm (pnpm pack, pnpm -r pack, pnpm publish -r): npm/');
+    expect(r.stderr).toContain('would leave workspace:* dependencies in the tarball');
   });
 });
 

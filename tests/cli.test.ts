@@ -69,6 +69,20 @@ describe('parse-spec', () => {
       expect(r.out).toContain(s);
   });
 
+  // The system's own Node, where it is older than qualspec supports (Node 20 on the project machine).
+  const oldNode = ['/usr/bin/node', '/usr/local/bin/node'].find((n) => {
+    if (!existsSync(n)) return false;
+    const [major, minor] = spawnSync(n, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim().split('.').map(Number);
+    return major! < 22 || (major === 22 && minor! < 13);
+  });
+  it.skipIf(!oldNode)('on a Node older than 22.13, says so in one line, exit 2', () => {
+    for (const name of ['parse-spec', 'diff-spec', 'qualspec']) {
+      const r = spawnSync(oldNode!, [join(root, 'packages/qualspec/bin', `${name}.js`), '--version'], { encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^${name}: needs Node 22\\.13 or later \\(24 LTS recommended\\); this is Node \\d+\\.\\d+\\.\\d+\\n$`));
+    }
+  });
+
   describe('inputs', () => {
     it('- reads standard input (the format from its content)', () => {
       const r = runBin('parse-spec', ['-'], { input: readFileSync(SEEDS.sfjDraft) });

@@ -108,8 +108,8 @@ export function* paragraphs(blocks: Block[]): Generator<Paragraph> {
 /** An error an adapter throws for input it cannot read; the CLI prints `file: message` and exits 2. */
 export class InputError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
+  constructor(code: string, message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'InputError';
     this.code = code;
   }

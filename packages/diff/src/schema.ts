@@ -168,6 +168,8 @@ export const Summary = z.object({
 });
 
 export const DiffReport = z.object({
+  /** The URL of the JSON Schema this report follows (the JSON reporter writes it; optional). */
+  $schema: z.string().optional(),
   schemaVersion: z.literal('1'),
   kind: z.literal('qualspec-diff-report'),
   documents: z.array(DocumentInfo),

@@ -10,7 +10,9 @@ describe('schema/diff-report.json', () => {
 
   it('describes the report fields', () => {
     const s = diffReportJsonSchema() as { properties: Record<string, unknown>; required: string[] };
-    expect(Object.keys(s.properties)).toEqual(['schemaVersion', 'kind', 'documents', 'summary', 'findings', 'units']);
+    // `$schema` (optional) names the JSON Schema the report follows.
+    expect(Object.keys(s.properties)).toEqual(['$schema', 'schemaVersion', 'kind', 'documents', 'summary', 'findings', 'units']);
     expect(s.required).toContain('units');
+    expect(s.required).not.toContain('$schema');
   });
 });

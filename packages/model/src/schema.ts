@@ -103,6 +103,8 @@ export const Qualification = z.object({
 });
 
 export const SpecDocument = z.object({
+  /** The URL of the JSON Schema this document follows (parse-spec writes it; optional). */
+  $schema: z.string().optional(),
   schemaVersion: z.literal('1'),
   source: Source,
   awardingBody: z.string().nullable(),

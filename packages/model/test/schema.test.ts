@@ -11,7 +11,9 @@ describe('SpecDocument schema', () => {
 
   it('uses exactly the MODEL.md field names', () => {
     const json = specDocumentJsonSchema() as { properties: Record<string, { properties?: Record<string, unknown> }> };
-    expect(Object.keys(json.properties)).toEqual(['schemaVersion', 'source', 'awardingBody', 'qualification', 'units', 'diagnostics']);
+    // `$schema` (optional) names the JSON Schema a document follows; the model's fields follow it.
+    expect(Object.keys(json.properties)).toEqual(['$schema', 'schemaVersion', 'source', 'awardingBody', 'qualification', 'units', 'diagnostics']);
+    expect((json as unknown as { required: string[] }).required).not.toContain('$schema');
     expect(Object.keys(json.properties.qualification!.properties!)).toEqual(['title', 'number', 'level', 'credits', 'glh', 'glhMax', 'tqt', 'draft', 'rules']);
   });
 

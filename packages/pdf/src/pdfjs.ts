@@ -165,8 +165,9 @@ export async function openDocument(bytes: Uint8Array, options: OpenOptions = {})
   const worker = new pdfjs.PDFWorker({ port, verbosity: 0 });
   const task = pdfjs.getDocument({
     worker,
-    // pdf.js transfers (detaches) the buffer it is given: hand it a copy.
-    data: bytes.slice(),
+    // pdf.js transfers (detaches) the buffer it is given, and refuses a Buffer: hand it a
+    // plain Uint8Array copy.
+    data: new Uint8Array(bytes),
     password: options.password,
     disableFontFace: true,
     useSystemFonts: false,

@@ -1,8 +1,8 @@
-export { parseSpec, detectFormat, InputError } from './parse.js';
+export { parseSpec, detectFormat, InputError, FORMATS } from './parse.js';
 export type { ParseOptions, ParseInput } from './parse.js';
 export * from '@qualspec/model';
-export { diffSpecs } from '@qualspec/diff';
-export type { DiffReport, DiffOptions } from '@qualspec/diff';
+export { diffSpecs, DiffReport, DIFF_REPORT_SCHEMA_URL } from '@qualspec/diff';
+export type { DiffOptions } from '@qualspec/diff';
 export { renderReport, renderJson, renderMarkdown, renderHtml } from '@qualspec/report';
 export type { ReportFormat } from '@qualspec/report';
-export { loadSpec, diffFiles } from './diff.js';
+export { loadSpec, loadSpecs, diffFiles } from './diff.js';

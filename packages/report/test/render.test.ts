@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { diffSpecs, DiffReport } from '@qualspec/diff';
+import { diffSpecs, DiffReport, DIFF_REPORT_SCHEMA_URL } from '@qualspec/diff';
 import { renderHtml, renderJson, renderMarkdown, HTML_CSP } from '../src/index.js';
 
 // The gold models of the ProQual and Highfield Level 3 diplomas, one criterion of the second
@@ -15,7 +15,8 @@ const report = diffSpecs([a, b]);
 describe('renderJson', () => {
   it('is the report, valid against the schema', () => {
     const back = JSON.parse(renderJson(report));
-    expect(DiffReport.parse(back)).toEqual(report);
+    expect(DiffReport.parse(back)).toEqual({ $schema: DIFF_REPORT_SCHEMA_URL, ...report });
+    expect(back.$schema).toMatch(/^https:\/\/.*\/@qualspec\/diff@\d+\.\d+\.\d+\/schema\/diff-report\.json$/);
   });
 });
 

@@ -7,7 +7,7 @@ import { collapse, type AdapterNote, type Block, type Cell, type Paragraph, type
 import { markFurniture } from './furniture.js';
 import { ruledGrids, type GridCell, type RuledGrid } from './lattice.js';
 import { makeLine, settleSoftSplits, type Frag, type Line, type PageLines } from './lines.js';
-import { GOES_ON, LABEL_ONLY, attachLabels, joinText, paragraphsOf, startsItem, type Para, type PLine } from './paragraphs.js';
+import { GOES_ON, LABEL_ONLY, attachLabels, centredLines, joinText, paragraphsOf, startsItem, type Para, type PLine } from './paragraphs.js';
 import { NUMBER_ONLY, findRegions, fits, lineKey, regionColumns, regionRows, startsIn, type CellAlign, type Region, type RegionCols, type Span, type TRow, type TTable } from './stream.js';
 
 // Assembly
@@ -356,7 +356,7 @@ function cellParagraphs(cell: GridCell, pitch: number): Para[] {
   };
   const plain = () => {
     const { left, right } = wrapAt(plines);
-    return paragraphsOf(plines, right, left, pitch, undefined, true);
+    return paragraphsOf(plines, right, left, pitch, undefined, { wrapKnown: true, centred: centredLines(plines) });
   };
   // Labels set apart left of the cell's text (a code centred beside it, or hanging before its
   // first line): the text is paragraphed alone, then each label joins the paragraph it is level with.
@@ -376,7 +376,7 @@ function cellParagraphs(cell: GridCell, pitch: number): Para[] {
   if (!labels.length || !body.length) return plain();
   body.sort((a, b) => a.y - b.y || a.x0 - b.x0);
   const { left, right } = wrapAt(body);
-  const paras = paragraphsOf(body, right, left, pitch, undefined, true);
+  const paras = paragraphsOf(body, right, left, pitch, undefined, { wrapKnown: true, centred: centredLines(body) });
   return attachLabels(labels, paras) ? paras : plain();
 }
 

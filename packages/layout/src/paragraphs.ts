@@ -107,12 +107,33 @@ function firstWordFits(prev: PLine, l: PLine, text: string, right: number): bool
 /** Connecting words a wrapped line may end with: the sentence goes on below. */
 export const GOES_ON = /(?:\b(?:the|a|an|of|and|or|to|for|in|on|with|by|from|at|as|that|which|their|its|own|be|is|are|must|can|will)|[,;:\-–/(&])$/i;
 
-/**
- * `wrapKnown`: `right` is where the text really wraps (a ruled cell's inner edge), so a line
- * ends its paragraph only when the next line's first word would have fitted after it, however
- * short the line looks.
- */
-export function paragraphsOf(lines: PLine[], right: number, margin: number | null = null, pitch = 0, lockstep?: (a: PLine, b: PLine) => boolean, wrapKnown = false): Para[] {
+/** Lines further apart than this many sizes are two paragraphs. */
+const PARAGRAPH_GAP = 1.5;
+/** In a cell whose wrap edge is known, lines after an unfinished sentence may be this far apart. */
+const CELL_PARAGRAPH_GAP = 1.75;
+
+export interface ParagraphOptions {
+  /**
+   * `right` is where the text really wraps (a ruled cell's inner edge), so a line ends its
+   * paragraph only when the next line's first word would have fitted after it, however short
+   * the line looks.
+   */
+  wrapKnown?: boolean;
+  /** The lines are centred: where they start says nothing of indentation. */
+  centred?: boolean;
+}
+
+/** Lines centred on one axis (their middles level, their starts not): a centred cell or caption. */
+export function centredLines(lines: PLine[]): boolean {
+  if (lines.length < 2) return false;
+  const mids = lines.map((l) => (l.x0 + l.x1) / 2);
+  const size = Math.max(...lines.map((l) => l.size));
+  const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+  return spread(mids) <= 0.6 * size && spread(lines.map((l) => l.x0)) > size;
+}
+
+export function paragraphsOf(lines: PLine[], right: number, margin: number | null = null, pitch = 0, lockstep?: (a: PLine, b: PLine) => boolean, options: ParagraphOptions = {}): Para[] {
+  const { wrapKnown = false, centred = false } = options;
   const out: Para[] = [];
   let cur: Para | null = null;
   const stack: number[] = [];
@@ -133,16 +154,19 @@ export function paragraphsOf(lines: PLine[], right: number, margin: number | nul
       !bullet &&
       !ENUM_START.test(text) &&
       prev.page === l.page &&
-      // Next line of the paragraph: within one and a half lines, or the document's usual line pitch.
-      l.y - prev.y <= Math.max(1.5 * Math.max(prev.size, l.size), 1.08 * pitch) &&
+      // Next line of the paragraph: within one and a half lines, or the document's usual line
+      // pitch; in a cell whose wrap edge is known, a little more where the line above is no
+      // sentence's end (a cell set with wider spacing, around a label centred beside it).
+      (l.y - prev.y <= Math.max(PARAGRAPH_GAP * Math.max(prev.size, l.size), 1.08 * pitch) ||
+        (wrapKnown && !/[.!?:;]$/.test(prev.text.trim()) && l.y - prev.y <= CELL_PARAGRAPH_GAP * Math.max(prev.size, l.size))) &&
       Math.abs(prev.size - l.size) < 0.15 * prev.size &&
       // An outdented line starts something new; so does one left of a numbered item's hanging
       // indent (`2.2⇥Check that prices…`, then `Learning outcome 3:` at the number's place).
-      l.x0 >= prev.x0 - 1.5 - (cur.lines.length === 1 ? 2 * l.size : 0) &&
+      (centred || l.x0 >= prev.x0 - 1.5 - (cur.lines.length === 1 ? 2 * l.size : 0)) &&
       !(cur.lines[0]!.hang != null && l.x0 < cur.lines[0]!.hang - 0.5 * l.size) &&
       // So does a line indented further: a nested list item whose marker is not text (only a
       // bullet glyph's hanging indent moves a paragraph's second line right).
-      (l.x0 <= prev.x0 + 1.2 * l.size || (cur.lines.length === 1 && BULLET_START.test(cur.lines[0]!.text0 ?? ''))) &&
+      (centred || l.x0 <= prev.x0 + 1.2 * l.size || (cur.lines.length === 1 && BULLET_START.test(cur.lines[0]!.text0 ?? ''))) &&
       // A short line ends its paragraph (unless it is in a narrow column whose lines are all short).
       (wrapKnown || prev.x1 >= right - Math.max(6 * prev.size, 0.3 * (right - prev.x0))) &&
       // A line whose first word would have fitted at the end of the line before did not wrap
@@ -161,7 +185,7 @@ export function paragraphsOf(lines: PLine[], right: number, margin: number | nul
         // A non-list line at or left of the list's indent ends the list.
         while (stack.length && stack[stack.length - 1]! >= l.x0 - 0.5 * l.size) stack.pop();
         // Body text indented from the margin (not centred): a list item whose marker is not text.
-        if (margin != null && l.x0 >= margin + 0.8 * l.size && Math.abs(l.x0 - margin - (right - l.x1)) > 1.5 * l.size) {
+        if (!centred && margin != null && l.x0 >= margin + 0.8 * l.size && Math.abs(l.x0 - margin - (right - l.x1)) > 1.5 * l.size) {
           stack.push(l.x0);
           depth = stack.length;
         }

@@ -121,9 +121,13 @@ export function findUnits(items: Item[]): { units: { start: number; end: number;
   }
   const units = confirmed.map((c, k) => {
     let end = confirmed[k + 1]?.i ?? items.length;
+    // A top-level heading after the unit's content ends it (the next chapter); before any
+    // content it is a section of the unit's preamble (an assignment brief's policies, tasks).
+    let content = false;
     for (let j = c.i + 1; j < end; j++) {
       const it = items[j]!;
-      if (it.kind === 'text' && !it.cell && (endsUnits(it) || it.heading === 1)) {
+      if (!content && opensContent(it)) content = true;
+      if (it.kind === 'text' && !it.cell && (endsUnits(it) || (it.heading === 1 && content))) {
         end = j;
         break;
       }

@@ -368,10 +368,19 @@ function cellParagraphs(cell: GridCell, pitch: number): Para[] {
     return LABEL_ONLY.test(f.text.trim()) && apart ? { label: f, line, rest: fs.slice(1) } : { label: null, line, rest: fs };
   });
   const textLeft = Math.min(...split.filter((e) => e.rest.length).map((e) => e.rest[0]!.x0));
+  // Labels hanging before their items' first lines (the cell's first line carries one), or
+  // centred beside their paragraphs (then no line is a paragraph's start for it).
+  const top = split.reduce((m, e) => (e.line.y < m.line.y ? e : m));
+  const hanging = !!top.label && top.rest.length > 0;
   for (const e of split) {
-    if (e.label && e.label.x1 < textLeft - 0.5 * e.label.size) labels.push({ text: e.label.text.trim(), top: e.label.y - 0.8 * e.label.size, bottom: e.label.y + 0.25 * e.label.size });
+    const apart = !!e.label && e.label.x1 < textLeft - 0.5 * e.label.size;
+    if (apart) labels.push({ text: e.label!.text.trim(), top: e.label!.y - 0.8 * e.label!.size, bottom: e.label!.y + 0.25 * e.label!.size });
     else if (e.label) e.rest = [e.label, ...e.rest];
-    if (e.rest.length) body.push(toPLine(e.line, e.rest));
+    if (!e.rest.length) continue;
+    const pl = toPLine(e.line, e.rest);
+    // Text on a label's own baseline (a number hanging before its item) starts a paragraph.
+    if (apart && hanging) pl.start = true;
+    body.push(pl);
   }
   if (!labels.length || !body.length) return plain();
   body.sort((a, b) => a.y - b.y || a.x0 - b.x0);

@@ -9,6 +9,7 @@
  * Nothing here knows what the table holds.
  */
 import type { Frag, Line, PageLines } from './lines.js';
+import { LABEL_ONLY } from './paragraphs.js';
 
 /** Rules whose positions differ by less than this (pt) are one line of the grid. */
 export const SNAP = 2;
@@ -172,13 +173,22 @@ function covers(segs: Seg[], at: number, lo: number, hi: number): boolean {
   return run >= COVER * (hi - lo);
 }
 
-/** Column boundaries from the text's gutters: x positions no fragment in the table crosses. */
+/**
+ * Column boundaries from the text's gutters: x positions no fragment in the table crosses. A
+ * gutter with nothing but labels left of it (list numbers hanging before their items) is no
+ * column boundary.
+ */
 function textColumns(frags: Frag[], x0: number, x1: number): number[] {
-  const spans = frags.map((f) => [Math.max(x0, f.x0), Math.min(x1, f.x1)] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const spans = frags.map((f) => ({ a: Math.max(x0, f.x0), b: Math.min(x1, f.x1), label: LABEL_ONLY.test(f.text.trim()) })).sort((p, q) => p.a - q.a);
   const out: number[] = [];
   let reach = -Infinity;
-  for (const [a, b] of spans) {
-    if (reach > -Infinity && a - reach >= MIN_GUTTER) out.push((a + reach) / 2);
+  let onlyLabels = true;
+  for (const { a, b, label } of spans) {
+    if (reach > -Infinity && a - reach >= MIN_GUTTER) {
+      if (!onlyLabels) out.push((a + reach) / 2);
+      onlyLabels = true;
+    }
+    if (!label) onlyLabels = false;
     reach = Math.max(reach, b);
   }
   return out;

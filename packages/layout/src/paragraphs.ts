@@ -21,6 +21,8 @@ export interface PLine {
   text0?: string;
   /** Where the text starts after a number set apart from it (`2.2⇥Check that…`): its hanging indent. */
   hang?: number;
+  /** The line starts a paragraph, whatever its geometry (a label hangs before it). */
+  start?: boolean;
 }
 
 /** A paragraph under construction (internal geometry kept for joins across pages). */
@@ -151,6 +153,7 @@ export function paragraphsOf(lines: PLine[], right: number, margin: number | nul
     const cont =
       cur &&
       prev &&
+      !l.start &&
       !bullet &&
       !ENUM_START.test(text) &&
       prev.page === l.page &&
@@ -165,8 +168,11 @@ export function paragraphsOf(lines: PLine[], right: number, margin: number | nul
       (centred || l.x0 >= prev.x0 - 1.5 - (cur.lines.length === 1 ? 2 * l.size : 0)) &&
       !(cur.lines[0]!.hang != null && l.x0 < cur.lines[0]!.hang - 0.5 * l.size) &&
       // So does a line indented further: a nested list item whose marker is not text (only a
-      // bullet glyph's hanging indent moves a paragraph's second line right).
-      (centred || l.x0 <= prev.x0 + 1.2 * l.size || (cur.lines.length === 1 && BULLET_START.test(cur.lines[0]!.text0 ?? ''))) &&
+      // hanging indent, after a bullet glyph or a number set apart, moves a paragraph's second
+      // line right).
+      (centred ||
+        l.x0 <= (cur.lines.length === 1 && cur.lines[0]!.hang != null ? Math.max(prev.x0, cur.lines[0]!.hang) : prev.x0) + 1.2 * l.size ||
+        (cur.lines.length === 1 && BULLET_START.test(cur.lines[0]!.text0 ?? ''))) &&
       // A short line ends its paragraph (unless it is in a narrow column whose lines are all short).
       (wrapKnown || prev.x1 >= right - Math.max(6 * prev.size, 0.3 * (right - prev.x0))) &&
       // A line whose first word would have fitted at the end of the line before did not wrap

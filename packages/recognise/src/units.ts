@@ -127,7 +127,7 @@ export function findUnits(items: Item[]): { units: { start: number; end: number;
     for (let j = c.i + 1; j < end; j++) {
       const it = items[j]!;
       if (!content && opensContent(it)) content = true;
-      if (it.kind === 'text' && !it.cell && (endsUnits(it) || (it.heading === 1 && content))) {
+      if (it.kind === 'text' && (endsUnits(it) || (!it.cell && it.heading === 1 && content))) {
         end = j;
         break;
       }
@@ -182,7 +182,10 @@ function addLabelLedUnits(items: Item[], cands: Candidate[]): Candidate[] {
  * title (`Assessment record for unit 3`), does it end the units.
  */
 function endsUnits(it: Item): boolean {
-  if (it.kind !== 'text' || it.cell || !SECTION_END.test(it.text)) return false;
+  if (it.kind !== 'text' || !SECTION_END.test(it.text)) return false;
+  // In a table only as a heading set side by side (`Appendix 1 | Relationships to …`): the
+  // first cell of a row of at most two.
+  if (it.cell && (it.cell.index !== 0 || it.cell.cells.filter((c) => c.trim()).length > 2)) return false;
   if (!/^(?:assessment|evidence)\s+(?:record|tracking)\s*:?$/i.test(it.text.trim())) return true;
   return it.heading > 0;
 }

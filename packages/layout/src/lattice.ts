@@ -201,6 +201,9 @@ export function ruledGrids(p: PageLines, lines: Line[]): RuledGrid[] {
   const grids: RuledGrid[] = [];
   const size = medianSize(lines);
   for (const g of components(h, v, MAX_ROW_LINES * 1.5 * size)) {
+    // Horizontal rules alone (rows ruled off, no column drawn) leave the table to its text's
+    // gutters and rows (stream.ts), which read them with what the text shows.
+    if (!g.v.length) continue;
     const hx = g.h.flatMap((s) => [s.a, s.b]);
     const vy = g.v.flatMap((s) => [s.a, s.b]);
     const x0 = Math.min(...hx, ...g.v.map((s) => s.at));

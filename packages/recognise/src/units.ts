@@ -106,6 +106,18 @@ export function findUnits(items: Item[]): { units: { start: number; end: number;
         c.heading = merge(prev.heading, c.heading);
         confirmed.push({ i: prev.i, heading: c.heading });
       } else if (
+        prev &&
+        !confirmed.includes(prev) &&
+        c.heading.rule === 'heading/unit-number-and-title-label' &&
+        prev.heading.title &&
+        !prev.heading.byTitleLabel &&
+        countTexts(items, prev.i, c.i) <= 20
+      ) {
+        // A front sheet's `Unit number and title` field naming another unit than the heading
+        // printed just before it (a cover): the printed heading names the unit; the field's
+        // claim is reported.
+        confirmed.push({ i: prev.i, heading: { ...prev.heading, conflict: c.heading } });
+      } else if (
         last &&
         last.i === prev?.i &&
         countTexts(items, last.i, c.i) <= 12 &&
@@ -250,6 +262,10 @@ export function readUnit(
     unplaced: [],
   };
   const name = () => (u.refPrinted ? checkUnitRef(u.refPrinted).ref : null) ?? u.title ?? null;
+  if (h.conflict) {
+    const said = (x: HeadingMatch) => [x.number && `unit ${x.number}`, x.title && `"${x.title}"`].filter(Boolean).join(' ');
+    diags.warn('unit-name-mismatch', `the document's heading names ${said(h)}, but a form field names ${said(h.conflict)}`, name(), first.place);
+  }
   const reader = new OutlineBuilder(scheme, diags, name, columnValues);
   const decide = (it: Item, rule: string, decision: string) => trace.add(it.place, it.text, rule, decision, name());
   const seenRows = new Set<string>();

@@ -15,6 +15,8 @@ export interface HeadingMatch {
   byTitleLabel: boolean;
   /** The rule that read it. */
   rule?: string;
+  /** Another heading of the same body naming another unit (a front sheet's field): reported. */
+  conflict?: HeadingMatch;
 }
 
 const UNIT_WORD = phrases(UNIT_WORDS);

@@ -13,6 +13,7 @@ import {
   QUAL_NUMBER,
   QUAL_NUMBER_LABEL,
   QUAL_TITLE_LABEL,
+  QUAL_FIELD_LABEL,
   QUALIFICATION_TITLE,
   TQT_LABEL,
   labelPairs,
@@ -21,7 +22,11 @@ import {
 
 const QUAL_TITLE_SHAPE = /\bLevel\s+\d+\b.*\b(?:Award|Certificate|Diploma|Extended\s+Diploma|Qualification|NVQ|Apprenticeship)\b|\b(?:Award|Certificate|Diploma)\s+in\b/i;
 
-export function readProfile(items: Item[], end: number, diags: Diagnostics): Omit<Qualification, 'rules'> {
+/**
+ * `preamble`: the first unit's lines before its content, read for the qualification's title
+ * only (a single unit's cover names its qualification after the unit heading).
+ */
+export function readProfile(items: Item[], end: number, diags: Diagnostics, preamble: [number, number] | null = null): Omit<Qualification, 'rules'> {
   const q: Omit<Qualification, 'rules'> = {
     title: null,
     number: null,
@@ -103,7 +108,7 @@ export function readProfile(items: Item[], end: number, diags: Diagnostics): Omi
   }
   function readLine(line: string, it: Item, j: number) {
     let m: RegExpExecArray | null;
-    if ((m = QUAL_TITLE_LABEL.exec(line))) {
+    if ((m = QUAL_TITLE_LABEL.exec(line) ?? QUAL_FIELD_LABEL.exec(line))) {
       q.title ??= m[1]!.replace(/\t+/g, ' ').trim();
       return;
     }
@@ -168,9 +173,20 @@ export function readProfile(items: Item[], end: number, diags: Diagnostics): Omi
     }
   }
   q.title ??= firstTitleLine;
+  if (!q.title && preamble) {
+    // The title only: a `Qualification` field, or a title-shaped line, on the unit's own cover.
+    for (let j = preamble[0]; j < preamble[1] && !q.title; j++) {
+      const it = items[j]!;
+      if (it.kind !== 'text') continue;
+      const line = lineText(it).replace(/^\t+/, '');
+      const m = QUAL_TITLE_LABEL.exec(line) ?? QUAL_FIELD_LABEL.exec(line);
+      if (m) q.title = m[1]!.replace(/\t+/g, ' ').trim();
+      else if (!it.cell && it.text.length <= 160 && QUAL_TITLE_SHAPE.test(it.text) && !/[.;]$/.test(it.text) && !/^(?:the|this|a|an)\s/i.test(it.text) && !/©|\(c\)\s*\d{4}|\bversion\s+\d|\s[|]\s/i.test(it.text)) q.title = wrappedTitle(it, j);
+    }
+  }
   // `… Diploma in Adult Care (603/1234/8)`: the number is not part of the title.
   // A body's own code for it in brackets (`(2365-02)`) is not part of it either.
-  if (q.title) q.title = q.title.replace(/\s*[(\[]\s*(?:QAN:?\s*)?\d{3}\s?\/\s?\d{4}\s?\/\s?[\dX]\s*[)\]]\s*$/i, '').replace(/\s*\(\s*\d[\d\s/.–-]*\d\s*\)\s*$/, '') || q.title;
+  if (q.title) q.title = q.title.replace(/\s*[(\[]\s*(?:QAN:?\s*)?\d{3}\s?\/\s?\d{4}\s?\/\s?[\dX]\s*[)\]]\s*$/i, '').replace(/\s*\(\s*\d+\s*[/.–-]\s*\d[\d\s/.–-]*\)\s*$/, '') || q.title;
   if (q.title && q.level == null) {
     const m = /\bLevel\s+(\d+)\b/i.exec(q.title);
     if (m) q.level = Number(m[1]);

@@ -9,6 +9,7 @@ import { itemsOf } from './items.js';
 import { awardingBody, readProfile } from './profile.js';
 import { readStructure, type TableRow } from './structure.js';
 import { readUnitBest } from './candidates.js';
+import { opensContent } from './outline.js';
 import { repeatedShortTexts } from './text.js';
 import { NO_TRACE, Trace } from './trace.js';
 import { findUnits, finishOutcomes, type UnitDraft } from './units.js';
@@ -31,7 +32,11 @@ export function recognise(stream: AdapterResult, options: RecogniseOptions): Spe
   for (const n of stream.notes) diags.add(n.severity, n.code, n.message, null, n.place, `qualspec:${options.source.format}`);
   const items = itemsOf(stream.blocks);
   const { units: spans, firstUnit } = findUnits(items);
-  const profile = readProfile(items, firstUnit, diags);
+  // The first unit's preamble: from its heading to its first content.
+  const first = spans[0];
+  let contentAt = first ? first.start + 1 : 0;
+  while (first && contentAt < first.end && !opensContent(items[contentAt]!)) contentAt++;
+  const profile = readProfile(items, firstUnit, diags, first ? [first.start + 1, contentAt] : null);
   const structure = readStructure(items, firstUnit);
   const columnValues = repeatedShortTexts(items);
   const trace = options.trace ?? NO_TRACE;

@@ -86,6 +86,13 @@ export const LABEL_RULES = {
     yes: ['Qualification title: ProQual Level 2 Diploma in Customer Service', 'Title of the qualification\tLevel 3 Award'],
     no: ['Title: Principles of retail'],
   }),
+  qualificationField: rule({
+    id: 'label/qualification',
+    summary: "a field named just `Qualification` (a cover's or front sheet's), its value the qualification",
+    pattern: /^qualification\s*[:\t]\s*([A-Za-z].{3,150})$/i,
+    yes: ['Qualification\tPearson BTEC Higher Nationals for England (2024)', 'Qualification: Level 3 Diploma in Adult Care'],
+    no: ['Qualification specification – Version 1.2', 'Qualification\t601/3576/1'],
+  }),
   qualificationNumberLabel: rule({
     id: 'label/qualification-number',
     summary: "a label naming an Ofqual qualification number",
@@ -104,6 +111,7 @@ export const GLH_LABEL = LABEL_RULES.glh.pattern;
 export const TQT_LABEL = LABEL_RULES.tqt.pattern;
 export const QUAL_TITLE_LABEL = LABEL_RULES.qualificationTitle.pattern;
 export const QUAL_NUMBER_LABEL = LABEL_RULES.qualificationNumberLabel.pattern;
+export const QUAL_FIELD_LABEL = LABEL_RULES.qualificationField.pattern;
 /** An Ofqual qualification number anywhere in a line. */
 export const QUAL_NUMBER = /\b(\d{3}\s?\/\s?\d{4}\s?\/\s?[\dX])\b/;
 

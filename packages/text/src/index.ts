@@ -14,6 +14,7 @@ import {
   type Paragraph,
   type Place,
 } from '@qualspec/blocks';
+import { findFlattenedGrids, type FlattenedGrid } from './flattened-grid.js';
 import { columnTextToBlocks, isColumnText } from './positioned.js';
 import { segment, type Segment, type SourceLine } from './segment.js';
 
@@ -79,10 +80,21 @@ export function blocksFromSegments(segments: Segment[], options: BlocksFromSegme
   const counted = pageSegs.some((s) => s.formFeed);
   let page: number | null = paged ? (pageSegs[0]!.printed ?? 1) : null;
   const blocks: Block[] = [];
+  const plainLines = (lines: SourceLine[], pg: number | null) => wrappedPhrases(lines).map((l) => lineParagraph(l.text, { page: pg, line: l.line }));
+  // Plain text: a grid its extractor flattened line by line is rebuilt first (flattened-grid.ts).
   const lineBlocks =
     options.lines ??
-    ((lines: SourceLine[], pg: number | null) =>
-      wrappedPhrases(lines).map((l) => lineParagraph(l.text, { page: pg, line: l.line })));
+    ((lines: SourceLine[], pg: number | null) => {
+      const out: Block[] = [];
+      let at = 0;
+      for (const g of findFlattenedGrids(lines)) {
+        out.push(...plainLines(lines.slice(at, g.from), pg));
+        out.push(gridTable(g, lines[g.from]!.line, pg));
+        at = g.to + 1;
+      }
+      out.push(...plainLines(lines.slice(at), pg));
+      return out;
+    });
   // A cell's lines (a cell broken over lines) are its paragraphs.
   const cellBlocks =
     options.cell ??
@@ -121,4 +133,22 @@ export async function textToBlocks(bytes: Uint8Array, options: AdapterOptions = 
   if (isColumnText(text)) return columnTextToBlocks(text);
   const { blocks, pages } = blocksFromSegments(segment(text));
   return { blocks, pages, notes: [] };
+}
+
+/** A rebuilt grid as a table: its header row, rows spanning the columns, rows of column paragraphs. */
+function gridTable(g: FlattenedGrid, line: number, page: number | null): Block {
+  const k = g.header.length;
+  const cell = (texts: string[], place: Place, colSpan = 1) => ({ blocks: texts.map((t) => paragraph(t, place)), colSpan, rowSpan: 1 });
+  const headPlace = { page, line };
+  return {
+    type: 'table',
+    place: headPlace,
+    rows: [
+      { place: headPlace, header: true, cells: g.header.map((h) => cell([h], headPlace)) },
+      ...g.rows.map((r) => {
+        const place = { page, line: r.line };
+        return 'span' in r ? { place, cells: [cell([r.span], place, k)] } : { place, cells: r.cells.map((ps) => cell(ps, place)) };
+      }),
+    ],
+  };
 }

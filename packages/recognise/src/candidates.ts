@@ -56,11 +56,12 @@ export function readUnitBest(
   diags: Diagnostics,
   columnValues: ReadonlySet<string>,
   trace: Trace,
+  knownTitles: readonly string[] = [],
 ): UnitDraft {
   const runs = SCHEMES.map((scheme) => {
     const d = new DiagnosticList();
     const t = new Trace(trace.on);
-    const draft = readUnit(items, span, d, columnValues, scheme, t);
+    const draft = readUnit(items, span, d, columnValues, scheme, t, knownTitles);
     return { draft, diags: d, trace: t, score: outlineScore(draft) };
   });
   // Best score; the earlier scheme wins a tie.

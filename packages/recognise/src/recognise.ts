@@ -40,7 +40,8 @@ export function recognise(stream: AdapterResult, options: RecogniseOptions): Spe
   const structure = readStructure(items, firstUnit);
   const columnValues = repeatedShortTexts(items);
   const trace = options.trace ?? NO_TRACE;
-  const drafts = withoutRecordSheets(spans.map((s) => readUnitBest(items, s, diags, columnValues, trace)), diags);
+  const titles = structure.rows.map((r) => r.title).filter((t): t is string => !!t);
+  const drafts = withoutRecordSheets(spans.map((s) => readUnitBest(items, s, diags, columnValues, trace, titles)), diags);
   const units = drafts.map((d) => finishUnit(d, structure.rows, diags));
   addUnlisted(units, structure.rows, diags);
   if (profile.credits == null && structure.rules?.totalCredits != null) profile.credits = structure.rules.totalCredits;

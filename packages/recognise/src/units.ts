@@ -240,6 +240,8 @@ export function readUnit(
   columnValues: ReadonlySet<string>,
   scheme: Scheme,
   trace: Trace,
+  /** Unit titles the structure table gives (they tell where a wrapped title ends). */
+  knownTitles: readonly string[] = [],
 ): UnitDraft {
   const h = span.heading;
   const first = items[span.start]!;
@@ -363,8 +365,10 @@ export function readUnit(
         decide(it, 'unit/title-below', 'unit title');
         continue;
       }
-      // A title wrapped onto the next line (`… customer service` / `delivery`).
-      if (titleFrom === j - 1 && u.title && /^[a-z]/.test(it.text) && !/[.:;]$/.test(u.title)) {
+      // A title wrapped onto the next line (`… customer service` / `delivery`); or, capitalised,
+      // a short line between the heading and its labels (`Unit 4019: Electrical and Electronic`
+      // / `Principles` / `Unit Code: …`); or what the structure table gives as its title.
+      if (titleFrom === j - 1 && u.title && !/[.:;]$/.test(u.title) && !it.cell && titleGoesOn(u.title, it, items, j, span.end, knownTitles)) {
         u.title = cleanTitle(`${u.title} ${it.text}`);
         titleFrom = j;
         decide(it, 'unit/title-wrapped', 'unit title goes on');
@@ -385,6 +389,21 @@ export function readUnit(
   const text = joinParts(guidance);
   u.guidance = text && !NO_GUIDANCE.test(text) ? text : null;
   return u;
+}
+
+/** Does a unit title go on in this line? */
+function titleGoesOn(title: string, it: Item, items: Item[], j: number, end: number, knownTitles: readonly string[]): boolean {
+  const joined = looseTitle(`${title} ${it.text}`);
+  if (knownTitles.some((t) => looseTitle(t) === joined || looseTitle(t).startsWith(`${joined} `))) return true;
+  if (/^[a-z]/.test(it.text)) return true;
+  // A short capitalised line, no label, section or numbered content, with labels right after it.
+  const words = it.text.trim().split(/\s+/);
+  if (words.length > 6 || it.text.length > 60 || /[.:;]$/.test(it.text) || !/^[A-Z]/.test(it.text)) return false;
+  if (BARE_LABEL.test(it.text) || isLabelRow(it.text) || CONTENT_SECTION.test(it.text.trim()) || isNumbered(it) || isLoAcHeader(it.text)) return false;
+  const next = items.slice(j + 1, end).find((x) => x.kind === 'text');
+  if (!next) return false;
+  const line = next.cell ? next.cell.rowText.replace(/^\t+/, '') : next.text;
+  return isLabelRow(line) || BARE_LABEL.test(line.trim()) || UNIT_REF_LABEL.test(line);
 }
 
 /** A heading of another section of the unit: a known name, or any heading that is not numbered content. */

@@ -368,7 +368,7 @@ export function readUnit(
       // A title wrapped onto the next line (`… customer service` / `delivery`); or, capitalised,
       // a short line between the heading and its labels (`Unit 4019: Electrical and Electronic`
       // / `Principles` / `Unit Code: …`); or what the structure table gives as its title.
-      if (titleFrom === j - 1 && u.title && !/[.:;]$/.test(u.title) && !it.cell && titleGoesOn(u.title, it, items, j, span.end, knownTitles)) {
+      if (titleFrom === j - 1 && u.title && !/[.:;]$/.test(u.title) && titleGoesOn(u.title, it, items, j, span.end, knownTitles)) {
         u.title = cleanTitle(`${u.title} ${it.text}`);
         titleFrom = j;
         decide(it, 'unit/title-wrapped', 'unit title goes on');
@@ -397,9 +397,10 @@ function titleGoesOn(title: string, it: Item, items: Item[], j: number, end: num
   if (knownTitles.some((t) => looseTitle(t) === joined || looseTitle(t).startsWith(`${joined} `))) return true;
   if (/^[a-z]/.test(it.text)) return true;
   // A short capitalised line, no label, section or numbered content, with labels right after it.
+  if (it.cell) return false;
   const words = it.text.trim().split(/\s+/);
   if (words.length > 6 || it.text.length > 60 || /[.:;]$/.test(it.text) || !/^[A-Z]/.test(it.text)) return false;
-  if (BARE_LABEL.test(it.text) || isLabelRow(it.text) || CONTENT_SECTION.test(it.text.trim()) || isNumbered(it) || isLoAcHeader(it.text)) return false;
+  if (REF.test(it.text) || BARE_LABEL.test(it.text) || isLabelRow(it.text) || CONTENT_SECTION.test(it.text.trim()) || isNumbered(it) || isLoAcHeader(it.text)) return false;
   const next = items.slice(j + 1, end).find((x) => x.kind === 'text');
   if (!next) return false;
   const line = next.cell ? next.cell.rowText.replace(/^\t+/, '') : next.text;

@@ -319,7 +319,7 @@ function withoutGridText(lines: Line[], grids: RuledGrid[]): Line[] {
 }
 
 /** A cell's text as paragraphs: its fragments line by line, then paragraphs as in a column. */
-function cellParagraphs(cell: GridCell, pitch: number): Para[] {
+export function cellParagraphs(cell: GridCell, pitch: number): Para[] {
   const byLine = new Map<Line, Frag[]>();
   for (const { frag, line } of cell.frags) {
     let fs = byLine.get(line);
@@ -389,12 +389,31 @@ function cellParagraphs(cell: GridCell, pitch: number): Para[] {
   return attachLabels(labels, paras) ? paras : plain();
 }
 
+/** The commonest baseline step between the lines of one cell, over the table's cells; null without two. */
+function gridPitch(g: RuledGrid): number | null {
+  const votes = new Map<number, number>();
+  for (const c of g.cells) {
+    const ys = [...new Set(c.frags.map((t) => t.line))].map((l) => l.y).sort((a, b) => a - b);
+    for (let k = 1; k < ys.length; k++) {
+      const dy = Math.round((ys[k]! - ys[k - 1]!) * 2) / 2;
+      if (dy > 0) votes.set(dy, (votes.get(dy) ?? 0) + 1);
+    }
+  }
+  let best: number | null = null;
+  let n = 0;
+  for (const [dy, v] of votes) if (v > n || (v === n && best != null && dy < best)) (n = v), (best = dy);
+  return n >= 2 ? best : null;
+}
+
 /** A label is set apart from the text after it on its line by a gap of at least this many sizes. */
 const LABEL_GAP = 0.8;
 
 /** A ruled table's rows: the cells starting in each row of its grid, with their spans. */
-function gridRows(g: RuledGrid, p: PageLines, pitch: number): TRow[] {
+function gridRows(g: RuledGrid, p: PageLines, docPitch: number): TRow[] {
   const rows: TRow[] = [];
+  // The table's own line pitch (its cells may be set tighter than the body text): the commonest
+  // step between lines of one cell.
+  const pitch = gridPitch(g) ?? docPitch;
   const nr = g.ys.length - 1;
   for (let r = 0; r < nr; r++) {
     const cells = g.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col);

@@ -268,17 +268,24 @@ function buildGrid(
   const texts = fragsIn(y0, y1);
   if (!texts.length) return null;
   const inner = g.v.filter((s) => s.at > x0 + SNAP && s.at < x1 - SNAP && s.b > y0 + SNAP && s.a < y1 - SNAP);
+  // Column lines: vertical rules and shaded cells' edges, and where horizontal rules stop short
+  // inside the table (a rule under the criteria cells only, the merged outcome cell beside them).
+  const stops = g.h.flatMap((s) => [s.a, s.b]).filter((x) => x > x0 + SNAP && x < x1 - SNAP);
   let xs: number[];
   let byText = false;
-  if (inner.length) xs = distinct([x0, x1, ...inner.map((s) => s.at)]);
+  if (inner.length || stops.length) xs = distinct([x0, x1, ...inner.map((s) => s.at), ...stops]);
   else {
     xs = distinct([x0, x1, ...textColumns(texts.map((t) => t.frag), x0, x1)]);
     byText = xs.length > 2;
   }
   const nr = ys.length - 1;
   const nc = xs.length - 1;
-  // Is there a boundary between columns c-1 and c in band r, and between rows r-1 and r in column c?
-  const vWall = (r: number, c: number) => byText || covers(g.v, xs[c]!, ys[r]!, ys[r + 1]!);
+  // Is there a boundary between columns c-1 and c in band r? A vertical rule along it says so;
+  // where the drawing says nothing (a table drawing only some of its column lines), the text
+  // does: no line of it crosses there.
+  const crosses = (x: number, r: number) => texts.some(({ frag: f }) => f.x0 < x - 1 && f.x1 > x + 1 && f.y - 0.3 * f.size >= ys[r]! && f.y - 0.3 * f.size <= ys[r + 1]!);
+  const vWall = (r: number, c: number) => byText || covers(g.v, xs[c]!, ys[r]!, ys[r + 1]!) || (!g.v.some((s) => Math.abs(s.at - xs[c]!) <= SNAP && s.b > ys[r]! + SNAP && s.a < ys[r + 1]! - SNAP) && !crosses(xs[c]!, r) && bandHasText(r));
+  const bandHasText = (r: number) => texts.some(({ frag: f }) => f.y - 0.3 * f.size >= ys[r]! && f.y - 0.3 * f.size <= ys[r + 1]!);
   const hWall = (r: number, c: number) => covers(g.h, ys[r]!, xs[c]!, xs[c + 1]!);
   const id = (r: number, c: number) => r * nc + c;
   const parent = Array.from({ length: nr * nc }, (_, i) => i);

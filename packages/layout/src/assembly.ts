@@ -125,7 +125,7 @@ export function layout(pages: PageLines[]): LayoutResult {
   const out: Out[] = [];
   let open: TTable | null = null; // the table that ended the previous page, if any
   /** The ruled table that ended the previous page, with its columns and header row. */
-  let openGrid: { table: TTable; xs: number[]; header: string | null } | null = null;
+  let openGrid: { table: TTable; xs: number[]; heads: string[] } | null = null;
   for (const { p, lines, regions, cols, grids } of work) {
     const pendingGrids = [...grids];
     let emitted = 0;
@@ -142,16 +142,19 @@ export function layout(pages: PageLines[]): LayoutResult {
           continue;
         }
         const rows = gridRows(g, p, pitch);
-        // The first row, header or not: a table going on over a page repeats it there.
-        const header = rows[0] ? rowKey(rows[0]) : null;
         if (first && openGrid && sameGrid(openGrid.xs, g.xs)) {
-          // The table goes on from the previous page: its header row repeated there is dropped.
-          if (openGrid.header && rows[0] && rowKey(rows[0]) === openGrid.header) rows.shift();
+          // The table goes on from the previous page: the first rows it repeats there (its
+          // header rows, however many) are dropped.
+          for (const head of openGrid.heads) {
+            if (!rows[0] || rowKey(rows[0]) !== head) break;
+            rows.shift();
+          }
           appendRows(openGrid.table, rows, g.xs.length - 1);
         } else {
           const t: TTable = { rows, spans: [], page: p.page, no: rows[0]?.no ?? 0, rights: [] };
           out.push({ kind: 'table', table: t });
-          openGrid = { table: t, xs: g.xs, header };
+          // A table going on over a page repeats its first rows there, header or not.
+          openGrid = { table: t, xs: g.xs, heads: rows.slice(0, MAX_REPEATED_ROWS).map(rowKey) };
         }
       }
     };
@@ -404,6 +407,9 @@ function gridPitch(g: RuledGrid): number | null {
   for (const [dy, v] of votes) if (v > n || (v === n && best != null && dy < best)) (n = v), (best = dy);
   return n >= 2 ? best : null;
 }
+
+/** A table going on over a page repeats at most this many of its first rows there. */
+const MAX_REPEATED_ROWS = 3;
 
 /** A label is set apart from the text after it on its line by a gap of at least this many sizes. */
 const LABEL_GAP = 0.8;

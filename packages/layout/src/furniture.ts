@@ -126,13 +126,19 @@ export function markFurniture(pages: PageLines[]): number {
   return marked + numbers;
 }
 
-/** A line drawn between two vertical rules whose extents cover it: inside a ruled table. */
+/** A line drawn between two vertical rules whose extents cover it, or on shaded cells: inside a drawn table. */
 function insideRuledBox(p: PageLines, l: Line): boolean {
+  const mid = l.y - 0.3 * l.size;
+  let shaded = 0;
+  for (let k = 0; k + 3 < p.boxes.length; k += 4) {
+    if (mid >= p.boxes[k + 1]! && mid <= p.boxes[k + 3]! && l.frags.some((f) => f.x0 >= p.boxes[k]! - 1 && f.x1 <= p.boxes[k + 2]! + 1)) shaded++;
+  }
+  // Two or more shaded cells under one line: a table's header row, not a running header.
+  if (shaded >= 2) return true;
   let left = false;
   let right = false;
   for (let k = 0; k + 3 < p.rules.length; k += 4) {
     const [x0, y0, x1, y1] = [p.rules[k]!, p.rules[k + 1]!, p.rules[k + 2]!, p.rules[k + 3]!];
-    const mid = l.y - 0.3 * l.size;
     if (x0 !== x1 || mid < y0 || mid > y1) continue;
     if (x0 <= l.x0 + 1) left = true;
     if (x0 >= l.x1 - 1) right = true;

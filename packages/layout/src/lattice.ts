@@ -247,7 +247,57 @@ export function ruledGrids(p: PageLines, lines: Line[]): RuledGrid[] {
     if (kept.some((k) => g.x0 >= k.x0 - SNAP && g.x1 <= k.x1 + SNAP && g.y0 >= k.y0 - SNAP && g.y1 <= k.y1 + SNAP)) continue;
     kept.push(g);
   }
-  return kept.sort((a, b) => a.y0 - b.y0);
+  kept.sort((a, b) => a.y0 - b.y0);
+  return kept.map((g, k) => (g.ys.length === 2 && g.xs.length >= 3 ? extendByText(g, lines, kept[k + 1]?.y0 ?? Infinity, size) : g));
+}
+
+/** Lines under a drawn header row further apart than this many sizes are no longer its table's. */
+const HEADER_TABLE_GAP = 2.5;
+
+/**
+ * A table whose drawing is its header row alone (shaded column heads, no rules under them):
+ * the lines under it that keep to its outline are its rows, their columns those of the header.
+ * A line whose text crosses a column line is a row spanning the columns; the lines between
+ * such rows are one row, each column's text its cell.
+ */
+function extendByText(g: RuledGrid, lines: Line[], limit: number, size: number): RuledGrid {
+  const below: Line[] = [];
+  let last = g.y1;
+  for (const l of lines) {
+    if (l.y - 0.3 * l.size <= g.y1 || l.top >= limit) continue;
+    if (l.top - last > HEADER_TABLE_GAP * size || l.size > 1.15 * size) break;
+    if (l.frags.some((f) => f.x0 < g.x0 - size || f.x1 > g.x1 + size)) break;
+    below.push(l);
+    last = l.bottom;
+  }
+  if (!below.length) return g;
+  const inner = g.xs.slice(1, -1);
+  const crossing = (l: Line) => l.frags.some((f) => inner.some((x) => f.x0 < x - 1 && f.x1 > x + 1));
+  // A spanning line's paragraph goes on in the lines under it at its left edge (one fragment,
+  // at the line pitch, not opening with a label).
+  const spanning = new Set<Line>();
+  below.forEach((l, k) => {
+    const prev = below[k - 1];
+    const wraps =
+      !!prev &&
+      spanning.has(prev) &&
+      l.frags.length === 1 &&
+      Math.abs(l.x0 - prev.x0) <= 0.5 * l.size &&
+      l.y - prev.y <= 1.5 * Math.max(l.size, prev.size) &&
+      !LABEL_ONLY.test(l.frags[0]!.text.split(/\s+/)[0] ?? '');
+    if (crossing(l) || wraps) spanning.add(l);
+  });
+  const spans = (l: Line) => spanning.has(l);
+  // Row lines: between a spanning line and the lines around it.
+  const ys = [g.y0, g.y1];
+  for (let k = 1; k < below.length; k++) {
+    if (spans(below[k]!) !== spans(below[k - 1]!) || (spans(below[k]!) && spans(below[k - 1]!) && below[k]!.top - below[k - 1]!.bottom > 0.5 * size)) ys.push((below[k - 1]!.bottom + below[k]!.top) / 2);
+  }
+  ys.push(below[below.length - 1]!.bottom + 1);
+  const y1 = ys[ys.length - 1]!;
+  const texts = [...g.cells.flatMap((c) => c.frags), ...below.flatMap((l) => l.frags.map((frag) => ({ frag, line: l })))];
+  const grid = buildGrid({ h: [], v: [] }, g.x0, g.x1, ys, () => texts, g.xs);
+  return grid ? { ...grid, y1 } : g;
 }
 
 function medianSize(lines: Line[]): number {
@@ -262,6 +312,8 @@ function buildGrid(
   x1: number,
   ys: number[],
   fragsIn: (top: number, bottom: number) => { frag: Frag; line: Line }[],
+  /** Column lines known already (a drawn header row's), else found here. */
+  columns: number[] | null = null,
 ): RuledGrid | null {
   const y0 = ys[0]!;
   const y1 = ys[ys.length - 1]!;
@@ -273,7 +325,8 @@ function buildGrid(
   const stops = g.h.flatMap((s) => [s.a, s.b]).filter((x) => x > x0 + SNAP && x < x1 - SNAP);
   let xs: number[];
   let byText = false;
-  if (inner.length || stops.length) xs = distinct([x0, x1, ...inner.map((s) => s.at), ...stops]);
+  if (columns) xs = columns;
+  else if (inner.length || stops.length) xs = distinct([x0, x1, ...inner.map((s) => s.at), ...stops]);
   else {
     xs = distinct([x0, x1, ...textColumns(texts.map((t) => t.frag), x0, x1)]);
     byText = xs.length > 2;
@@ -286,7 +339,8 @@ function buildGrid(
   const crosses = (x: number, r: number) => texts.some(({ frag: f }) => f.x0 < x - 1 && f.x1 > x + 1 && f.y - 0.3 * f.size >= ys[r]! && f.y - 0.3 * f.size <= ys[r + 1]!);
   const vWall = (r: number, c: number) => byText || covers(g.v, xs[c]!, ys[r]!, ys[r + 1]!) || (!g.v.some((s) => Math.abs(s.at - xs[c]!) <= SNAP && s.b > ys[r]! + SNAP && s.a < ys[r + 1]! - SNAP) && !crosses(xs[c]!, r) && bandHasText(r));
   const bandHasText = (r: number) => texts.some(({ frag: f }) => f.y - 0.3 * f.size >= ys[r]! && f.y - 0.3 * f.size <= ys[r + 1]!);
-  const hWall = (r: number, c: number) => covers(g.h, ys[r]!, xs[c]!, xs[c + 1]!);
+  // (Rows a drawn header's text was cut into: every row line is a boundary.)
+  const hWall = (r: number, c: number) => !!columns || covers(g.h, ys[r]!, xs[c]!, xs[c + 1]!);
   const id = (r: number, c: number) => r * nc + c;
   const parent = Array.from({ length: nr * nc }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));

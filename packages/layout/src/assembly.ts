@@ -7,6 +7,7 @@ import { collapse, type AdapterNote, type Block, type Cell, type Paragraph, type
 import { markFurniture } from './furniture.js';
 import { ruledGrids, type GridCell, type RuledGrid } from './lattice.js';
 import { makeLine, settleSoftSplits, type Frag, type Line, type PageLines } from './lines.js';
+import type { FontStyle } from './raw.js';
 import { GOES_ON, LABEL_ONLY, attachLabels, centredLines, joinText, paragraphsOf, startsItem, type Para, type PLine } from './paragraphs.js';
 import { NUMBER_ONLY, findRegions, fits, lineKey, regionColumns, regionRows, startsIn, type CellAlign, type Region, type RegionCols, type Span, type TRow, type TTable } from './stream.js';
 
@@ -174,6 +175,7 @@ export function layout(pages: PageLines[]): LayoutResult {
         bottom: l.bottom,
         size: l.size,
         font: l.frags[0]!.font,
+        fonts: l.frags.map((f) => f.font),
         page: l.page,
         no: l.no,
       }));
@@ -225,10 +227,13 @@ export function layout(pages: PageLines[]): LayoutResult {
   // Emit blocks with page breaks.
   const blocks: Block[] = [];
   let page = 1;
+  const stylesOf = new Map(pages.map((p) => [p.page, p.fontStyles]));
   const toPara = (q: Para, heading = 0): Paragraph => {
     const b: Paragraph = { type: 'paragraph', text: collapse(q.text), place: { page: q.page, line: q.no || null } };
     if (q.depth) b.depth = q.depth;
     if (heading) b.heading = heading;
+    const emphasis = emphasisOf(q, stylesOf.get(q.page) ?? []);
+    if (emphasis) b.emphasis = emphasis;
     return b;
   };
   const breakTo = (pg: number) => {
@@ -342,6 +347,7 @@ export function cellParagraphs(cell: GridCell, pitch: number): Para[] {
       bottom: y + 0.25 * size,
       size,
       font: fs[0]!.font,
+      fonts: fs.map((f) => f.font),
       page: line.page,
       no: line.no,
     };
@@ -540,4 +546,14 @@ function appendRows(t: TTable, rows: TRow[], columns: number) {
 function goesOnBelow(tail: Para, head: Para): boolean {
   if (head.depth || startsItem(head.lines[0]?.text ?? head.text)) return false;
   return /^\p{Ll}/u.test(head.text) || GOES_ON.test(tail.text.trim());
+}
+
+/** Bold (or italic) when every fragment of every line of the paragraph is set in a bold (italic) font. */
+function emphasisOf(q: Para, styles: (FontStyle | null)[]): 'bold' | 'italic' | null {
+  const fonts = q.lines.flatMap((l) => l.fonts ?? [l.font]);
+  if (!fonts.length) return null;
+  const all = (want: RegExp) => fonts.every((f) => want.test(styles[f] ?? ''));
+  if (all(/bold/)) return 'bold';
+  if (all(/italic/)) return 'italic';
+  return null;
 }

@@ -23,6 +23,8 @@ export interface PLine {
   hang?: number;
   /** The line starts a paragraph, whatever its geometry (a label hangs before it). */
   start?: boolean;
+  /** Page-local fonts of all the line's fragments (for emphasis). */
+  fonts?: number[];
 }
 
 /** A paragraph under construction (internal geometry kept for joins across pages). */

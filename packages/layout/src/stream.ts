@@ -367,10 +367,11 @@ export function regionColumns(r: Region, pitch: number): RegionCols {
         // A number hangs left of its text: the line's indent is the text's.
         if (NUMBER_ONLY.test(last.pl.text.trim())) last.pl.x0 = f.x0;
         last.pl.text = `${last.pl.text} ${f.text}`;
+        last.pl.fonts!.push(f.font);
         last.pl.x1 = Math.max(last.pl.x1, f.x1);
         continue;
       }
-      const pl: PLine = { text: f.text, x0: f.x0, x1: f.x1, y: f.y, top: f.y - 0.8 * f.size, bottom: f.y + 0.25 * f.size, size: f.size, font: f.font, page: l.page, no: l.no };
+      const pl: PLine = { text: f.text, x0: f.x0, x1: f.x1, y: f.y, top: f.y - 0.8 * f.size, bottom: f.y + 0.25 * f.size, size: f.size, font: f.font, fonts: [f.font], page: l.page, no: l.no };
       colLines[c]!.push(pl);
       last = { c, pl };
     }

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { InputError, type AdapterOptions, type AdapterResult } from '@qualspec/blocks';
 import type { Format, SpecDocument } from '@qualspec/model';
+import type { TraceEntry } from '@qualspec/recognise';
 import { detectFormat } from './detect.js';
 import { loadInput, type ParseInput } from './input.js';
 
@@ -19,6 +20,11 @@ export interface ParseOptions extends AdapterOptions {
   format?: Format;
   /** Largest input accepted, in bytes (default 200 MB). */
   maxFileBytes?: number;
+  /**
+   * Receive the recogniser's decision trace: for every line it read, the rule that decided it
+   * (by id) and what it decided, and the text nothing placed.
+   */
+  onTrace?: (entries: TraceEntry[]) => void;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -32,7 +38,8 @@ export async function parseSpec(input: ParseInput, options: ParseOptions = {}): 
   // worker thread, so this thread is free meanwhile).
   const stages = laterStages();
   const stream = await runAdapter(format, bytes, adapterOptions);
-  const [{ SpecDocument }, { recognise }] = await stages;
+  const [{ SpecDocument }, { recognise, Trace }] = await stages;
+  const trace = options.onTrace ? new Trace(true) : undefined;
   const doc = recognise(stream, {
     source: {
       path: path ?? null,
@@ -40,7 +47,9 @@ export async function parseSpec(input: ParseInput, options: ParseOptions = {}): 
       sha256: createHash('sha256').update(bytes).digest('hex'),
       pages: stream.pages,
     },
+    trace,
   });
+  if (trace) options.onTrace!(trace.entries);
   return SpecDocument.parse(doc);
 }
 

@@ -89,6 +89,8 @@ export function opensContent(it: Item): boolean {
 export class OutlineBuilder {
   readonly outcomes: OutcomeDraft[] = [];
   readonly events: OutlineEvents = { next: 0, gap: 0, order: 0, duplicate: 0, outside: 0, rejected: 0, disagree: 0 };
+  /** Criterion lines of the scheme the outline could not place (reported as unread). */
+  readonly unread: Item[] = [];
   /** The element unnumbered text continues. */
   private open: { kind: 'outcome'; o: OutcomeDraft } | { kind: 'criterion'; c: CriterionDraft } | null = null;
   private openFromTable = false;
@@ -256,7 +258,11 @@ export class OutlineBuilder {
       }
     }
     if (tok && this.take(tok, it, role)) return true;
-    if (tok) this.events.rejected++;
+    if (tok) {
+      this.events.rejected++;
+      // A criterion number that fits nowhere is content left unread (an outcome number may be a list's).
+      if (tok.kind === 'criterion' && this.started && !this.ended) this.unread.push(it);
+    }
     if (this.ended) return this.decide('outline/restart', 'numbering restarted: the rest is not content', false);
     return this.continueWith(text, it, role);
   }

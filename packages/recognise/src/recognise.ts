@@ -31,6 +31,7 @@ export function recognise(stream: AdapterResult, options: RecogniseOptions): Spe
   const diags = new Diagnostics();
   for (const n of stream.notes) diags.add(n.severity, n.code, n.message, null, n.place, `qualspec:${options.source.format}`);
   const items = itemsOf(stream.blocks);
+  const trace = options.trace ?? NO_TRACE;
   const { units: spans, firstUnit } = findUnits(items);
   // The first unit's preamble: from its heading to its first content.
   const first = spans[0];
@@ -39,13 +40,20 @@ export function recognise(stream: AdapterResult, options: RecogniseOptions): Spe
   const profile = readProfile(items, firstUnit, diags, first ? [first.start + 1, contentAt] : null);
   const structure = readStructure(items, firstUnit);
   const columnValues = repeatedShortTexts(items);
-  const trace = options.trace ?? NO_TRACE;
+  if (trace.on) {
+    // Lines outside every unit: the front matter (profile, structure) and what follows the units.
+    const inUnit = new Set(spans.flatMap((s) => Array.from({ length: s.end - s.start }, (_, k) => s.start + k)));
+    for (const it of items) if (it.kind === 'text' && !inUnit.has(it.i)) trace.add(it.place, it.text, it.i < firstUnit ? 'front-matter' : 'outside-units', it.i < firstUnit ? 'profile and structure read here' : 'after the units');
+  }
   const titles = structure.rows.map((r) => r.title).filter((t): t is string => !!t);
   const drafts = withoutRecordSheets(spans.map((s) => readUnitBest(items, s, diags, columnValues, trace, titles)), diags);
   const units = drafts.map((d) => finishUnit(d, structure.rows, diags));
   addUnlisted(units, structure.rows, diags);
   if (profile.credits == null && structure.rules?.totalCredits != null) profile.credits = structure.rules.totalCredits;
   if (!units.length) diags.error('no-units', 'no units found: no unit heading followed by learning outcomes or assessment criteria');
+  else if (units.every((u) => u.outcomes.every((o) => !o.criteria.length)) && units.some((u) => u.outcomes.length || u.location)) {
+    diags.error('no-criteria', `${units.length} unit${units.length > 1 ? 's' : ''} found but no assessment criteria in any of them`);
+  }
   return {
     schemaVersion: '1',
     source: options.source,
@@ -116,10 +124,24 @@ function finishUnit(d: UnitDraft, rows: TableRow[], diags: Diagnostics): Unit {
     return page ?? table;
   };
   const outcomes = finishOutcomes(d.outcomes);
+  const criteria = outcomes.reduce((n, o) => n + o.criteria.length, 0);
   if (!outcomes.length) diags.warn('unit-without-outcomes', 'unit has no learning outcomes', name, place);
+  else if (!criteria) diags.warn('unit-without-criteria', `unit has ${outcomes.length} learning outcome${outcomes.length > 1 ? 's' : ''} but no assessment criteria`, name, place);
   for (const o of outcomes) {
     if (!o.text) diags.warn('outcome-without-text', `outcome ${o.number} has no text`, name, o.location ?? place);
-    if (!o.criteria.length) diags.warn('outcome-without-criteria', `outcome ${o.number} has no assessment criteria`, name, o.location ?? place);
+    if (!o.criteria.length && criteria) diags.warn('outcome-without-criteria', `outcome ${o.number} has no assessment criteria`, name, o.location ?? place);
+  }
+  // Nothing is dropped silently: numbered lines the outline could not place, and other text no
+  // rule placed or matched, are reported with where the first of them is.
+  const at = (it: { place: { page: number | null; line: number | null } }) => `${it.place.page != null ? `p${it.place.page} ` : ''}l${it.place.line ?? '?'}`;
+  const quote = (t: string) => `"${t.length > 60 ? `${t.slice(0, 57)}…` : t}"`;
+  if (d.unreadTokens.length) {
+    const n = d.unreadTokens.length;
+    diags.warn('criteria-unread', `${n} numbered line${n > 1 ? 's' : ''} left unread, the first at ${at(d.unreadTokens[0]!)}: ${quote(d.unreadTokens[0]!.text)}`, name, d.unreadTokens[0]!.place);
+  }
+  if (d.unplaced.length) {
+    const n = d.unplaced.length;
+    diags.info('text-unplaced', `${n} line${n > 1 ? 's' : ''} of the unit's content placed nowhere, the first at ${at(d.unplaced[0]!)}: ${quote(d.unplaced[0]!.text)}`, name, d.unplaced[0]!.place);
   }
   if (d.pending && !ref) diags.info('ref-pending', 'unit reference is not yet assigned (TBC)', name, place);
   return {

@@ -53,6 +53,8 @@ export interface UnitDraft {
   events: OutlineEvents;
   /** Items of the unit no rule placed or matched (reported, never dropped silently). */
   unplaced: Item[];
+  /** Numbered lines (outcome or criterion tokens of the scheme) the outline could not place. */
+  unreadTokens: Item[];
 }
 
 interface Candidate {
@@ -262,6 +264,7 @@ export function readUnit(
     scheme: scheme.id,
     events: null!,
     unplaced: [],
+    unreadTokens: [],
   };
   const name = () => (u.refPrinted ? checkUnitRef(u.refPrinted).ref : null) ?? u.title ?? null;
   if (h.conflict) {
@@ -270,6 +273,7 @@ export function readUnit(
   }
   const reader = new OutlineBuilder(scheme, diags, name, columnValues);
   const decide = (it: Item, rule: string, decision: string) => trace.add(it.place, it.text, rule, decision, name());
+  decide(first, h.rule ?? 'heading/unit', `unit heading${h.number ? ` ${h.number}` : ''}${h.ref ? ` ${h.ref}` : ''}${h.title ? `: ${h.title}` : ''}`);
   const seenRows = new Set<string>();
   const guidance: string[] = [];
   let inGuidance = false;
@@ -386,6 +390,7 @@ export function readUnit(
   }
   u.outcomes = reader.outcomes;
   u.events = reader.events;
+  u.unreadTokens = reader.unread;
   const text = joinParts(guidance);
   u.guidance = text && !NO_GUIDANCE.test(text) ? text : null;
   return u;

@@ -5,6 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { SPEC_DOCUMENT_SCHEMA_URL, type SpecDocument } from '@qualspec/model';
+import type { TraceEntry } from '@qualspec/recognise';
 import { SPEC_EXTENSIONS, type ParseOptions } from '../parse.js';
 import { parseCommandLine, stringOption } from './args.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, errorLine, reasonOf, usage, version, type Command } from './common.js';
@@ -16,7 +17,7 @@ import { summary } from './summary.js';
 import { validateCommand } from './validate-command.js';
 import { writeAtomic, writeResult } from './write.js';
 
-const OPTIONS = { ...COMMON_OPTIONS, validate: { type: 'boolean' as const } };
+const OPTIONS = { ...COMMON_OPTIONS, validate: { type: 'boolean' as const }, trace: { type: 'boolean' as const } };
 
 const help = (tool: string) => `Usage: ${tool} FILE|FOLDER|- … [options]
        ${tool} --validate FILE.json…
@@ -43,6 +44,9 @@ Options:
 ${INPUT_OPTIONS_HELP}
   --validate              check SpecDocument (or DiffReport) JSON files against the
                           schema instead of parsing: the same as qualspec validate.
+  --trace                 print the recogniser's decisions on standard error: for each
+                          line read, where it is, the rule that decided it (by id), what
+                          it decided, and its text (also QUALSPEC_TRACE=1).
 
 Exit codes:
   0  every file parsed without error diagnostics
@@ -121,7 +125,8 @@ export const parseSpecCommand: Command = async (argv, tool) => {
   try {
     for (const [i, input] of inputs.entries()) {
       progress.start(i + 1, input.label);
-      const doc = await readOne(input, parseOptions, tool, progress);
+      const traced = o.trace || process.env.QUALSPEC_TRACE === '1';
+      const doc = await readOne(input, traced ? { ...parseOptions, onTrace: (entries) => progress.log(traceText(input.label, entries)) } : parseOptions, tool, progress);
       if (!doc) {
         exit = Math.max(exit, EXIT_USAGE);
         continue;
@@ -199,4 +204,11 @@ function counts(doc: SpecDocument): string {
 async function isFolderName(out: string): Promise<boolean> {
   if (/[\\/]$/.test(out)) return true;
   return (await stat(out).catch(() => null))?.isDirectory() ?? false;
+}
+
+/** A trace as lines: `FILE p18 l21  rule  decision | text`. */
+function traceText(label: string, entries: TraceEntry[]): string {
+  return entries
+    .map((e) => `${label} p${e.place.page ?? '-'} l${e.place.line ?? '-'}  ${e.rule}  ${e.decision}${e.unit ? ` [${e.unit}]` : ''} | ${e.text}`)
+    .join('\n');
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // pnpm eval [--show N] [--json] [FILTER]
 // Parses every fixture that has an expected-output file beside it (NAME.gold.json next to
-// NAME.txt / .md / .pdf / .docx / .web.html / .html) and prints a table per fixture:
+// NAME.txt / .md / .pdf / .docx / .web.html / .html), and the real specifications in
+// ../shared/real when present, and prints a table per document:
 // units, outcomes and criteria precision/recall/F1, and field accuracy.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -30,8 +31,15 @@ function* fixtures(dir) {
 const pct = (x) => (x == null ? '  -  ' : x.toFixed(3));
 const rows = [];
 let failed = false;
-for (const f of fixtures(join(root, 'fixtures'))) {
-  const name = relative(join(root, 'fixtures'), f.source);
+// The project's fixtures, then the real specifications in ../shared/real when it is there
+// (read in place, never copied into the project).
+const real = join(root, '..', 'shared', 'real');
+const sets = [
+  { dir: join(root, 'fixtures'), label: (p) => relative(join(root, 'fixtures'), p) },
+  ...(existsSync(real) ? [{ dir: real, label: (p) => `real/${relative(real, p)}` }] : []),
+];
+for (const f of sets.flatMap((set) => [...fixtures(set.dir)].map((x) => ({ ...x, label: set.label })))) {
+  const name = f.label(f.source);
   if (filter && !name.includes(filter)) continue;
   const gold = JSON.parse(readFileSync(f.gold, 'utf8'));
   const t0 = performance.now();

@@ -85,6 +85,9 @@ function sharedPhrases(s: State): number {
   for (const mask of seen.values()) if (mask & (mask - 1)) n++;
   return n;
 }
+/** Rows longer than this, or with lines of more words, are not read as a flattened grid's. */
+const MAX_ROW_LINES = 80;
+const MAX_LINE_WORDS = 40;
 /** Lines after a grid that its last row may have run into (a page footer), at most. */
 const MAX_TRAILING = 4;
 /** A row whose best reading costs more than this per line is left as it was. */
@@ -101,6 +104,8 @@ interface Col {
 }
 
 interface State {
+  /** The reading's cost, once computed (states are not changed after they are ranked). */
+  total?: number;
   cols: Col[];
   /** Groups of columns printing on the same lines, in the order they print. */
   cycle: number[];
@@ -111,6 +116,7 @@ interface State {
 }
 
 const clone = (s: State): State => ({
+  total: undefined,
   cols: s.cols.map((c) => ({ ...c, paras: c.paras.map((p) => [...p]), slacks: [...c.slacks] })),
   cycle: [...s.cycle],
   pos: s.pos,
@@ -125,7 +131,7 @@ function wrapCost(c: Col): number {
 }
 
 function totalCost(s: State): number {
-  return s.cost + s.cols.reduce((n, c) => n + wrapCost(c), 0) - SHARED_PHRASE * sharedPhrases(s);
+  return (s.total ??= s.cost + s.cols.reduce((n, c) => n + wrapCost(c), 0) - SHARED_PHRASE * sharedPhrases(s));
 }
 
 /** A segment of a line for a column: the column, its words, and whether it opens a paragraph. */
@@ -287,6 +293,9 @@ function prune(s: State) {
  * paragraphs; null when no reading fits well.
  */
 export function readFlattenedRow(lines: string[], letters: string[]): { cells: string[][] } | null {
+  // A bound on the search (and on what a hostile file can make it cost): rows of a real grid
+  // are a few dozen lines of a few words.
+  if (lines.length > MAX_ROW_LINES || lines.some((l) => l.split(/\s+/).length > MAX_LINE_WORDS)) return null;
   const codeCol = (w: string) => {
     const m = /^([A-Z])(\d{1,2})$/.exec(w);
     return m ? letters.indexOf(m[1]!) : -1;
@@ -301,7 +310,10 @@ export function readFlattenedRow(lines: string[], letters: string[]): { cells: s
     next.sort((a, b) => totalCost(a) - totalCost(b));
     beam = next.slice(0, BEAM);
   }
-  for (const s of beam) for (let c = 0; c < s.cols.length; c++) close(s, c);
+  for (const s of beam) {
+    for (let c = 0; c < s.cols.length; c++) close(s, c);
+    s.total = undefined;
+  }
   beam.sort((a, b) => totalCost(a) - totalCost(b));
   const best = beam[0]!;
   if (totalCost(best) > MAX_COST_PER_LINE * lines.length) return null;

@@ -14,7 +14,7 @@ import { root } from './helpers/fixtures.js';
 
 const SOURCES = ['.txt', '.md', '.pdf', '.docx', '.docx.pdf', '.web.html', '.html'];
 const cases: { name: string; source: string; gold: string }[] = [];
-for (const dir of ['seeds', 'documents', 'styles', 'word', 'whole', 'copied', 'pandoc']) {
+for (const dir of ['seeds', 'documents', 'styles', 'word', 'whole', 'copied', 'pandoc', 'office']) {
   for (const g of readdirSync(join(root, 'fixtures', dir)).filter((f) => f.endsWith('.gold.json'))) {
     const base = g.slice(0, -'.gold.json'.length);
     for (const ext of SOURCES) {
@@ -30,8 +30,10 @@ describe('accuracy against the expected outputs', () => {
     // Five seeds; three documents as PDF, Word and web page, and the combined PDF; twelve house
     // styles as web page, Word, browser PDF and word-processor PDF; five Word files
     // (also as PDF); three whole specifications in four forms; three pages as a browser
-    // copies their text; four Word files as pandoc's markdown.
-    expect(['seeds', 'documents', 'styles', 'word', 'whole', 'copied', 'pandoc'].map(count)).toEqual([5, 10, 48, 10, 12, 3, 4]);
+    // copies their text; four Word files as pandoc's markdown; five office-suite tables
+    // (centred criterion rows, Pass/Merit/Distinction grids ruled and borderless, a brief's
+    // code columns) as Word file and LibreOffice PDF.
+    expect(['seeds', 'documents', 'styles', 'word', 'whole', 'copied', 'pandoc', 'office'].map(count)).toEqual([5, 10, 48, 10, 12, 3, 4, 10]);
   });
 
   for (const c of cases) {
@@ -61,4 +63,58 @@ describe.skipIf(!existsSync(join(shared, 'score.mjs')))('the shared scorer (opti
       expect(text).not.toContain('WRONG');
     }
   });
+});
+
+/**
+ * The real specifications in ../shared/real, as their publishers printed them (read in place:
+ * they are not the project's to copy). Each must read completely: every unit and its fields,
+ * criteria F1 at least 0.98, the qualification fields as expected (null where the document
+ * states none).
+ */
+const real = join(root, '..', 'shared', 'real');
+const realCases = existsSync(real)
+  ? readdirSync(real)
+      .filter((f) => f.endsWith('.gold.json'))
+      .flatMap((g) => readdirSync(real).filter((f) => f.startsWith(g.slice(0, -'.gold.json'.length) + '.') && !f.endsWith('.gold.json')).map((source) => ({ gold: join(real, g), source: join(real, source) })))
+  : [];
+describe.skipIf(!realCases.length)('real specifications (../shared/real, where present)', () => {
+  for (const c of realCases) {
+    it(c.source.slice(real.length + 1), async () => {
+      const doc = await parseSpec(c.source);
+      const s = score(JSON.parse(readFileSync(c.gold, 'utf8')), doc);
+      expect({ units: s.units.f1, fields: s.fields }).toEqual({ units: 1, fields: { ref: 1, title: 1, level: 1, credits: 1, glh: 1 } });
+      expect(s.criteria.f1, s.misses.slice(0, 5).join('\n')).toBeGreaterThanOrEqual(0.98);
+      for (const [f, ok] of Object.entries(s.qualification as Record<string, boolean>)) expect(ok, `qualification ${f}`).toBe(true);
+      expect(doc.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    });
+  }
+});
+
+/**
+ * The unlabelled real PDFs (Pearson Higher Nationals unit descriptors): what a correct parse
+ * must show, as ../shared/real/README.md gives it.
+ */
+const unlabelled = join(real, 'unlabelled');
+const unlabelledPdfs = existsSync(unlabelled) ? readdirSync(unlabelled).filter((f) => f.endsWith('.pdf')) : [];
+describe.skipIf(!unlabelledPdfs.length)('unlabelled real PDFs (../shared/real/unlabelled, where present)', () => {
+  for (const f of unlabelledPdfs) {
+    it(`${f}: one unit, its code, level and credits, four outcomes, graded criteria each once without gaps`, async () => {
+      const doc = await parseSpec(join(unlabelled, f));
+      expect(doc.units).toHaveLength(1);
+      const u = doc.units[0]!;
+      expect(u.ref).toMatch(/^[A-Z]\/\d{3}\/\d{4}$/);
+      expect([4, 5]).toContain(u.level);
+      expect(u.credits).toBe(15);
+      expect(u.outcomes).toHaveLength(4);
+      const codes = u.outcomes.flatMap((o) => o.criteria.map((c) => c.number));
+      for (const grade of ['P', 'M', 'D']) {
+        const ns = codes.filter((n) => n.startsWith(grade)).map((n) => Number(n.slice(1)));
+        expect(ns.length, grade).toBeGreaterThan(0);
+        expect([...ns].sort((a, b) => a - b)).toEqual(ns.map((_, k) => k + 1));
+      }
+      expect(codes.every((n) => /^[PMD]\d+$/.test(n))).toBe(true);
+      for (const o of u.outcomes) for (const c of o.criteria) expect(c.text).not.toMatch(/Unit Descriptors|Pearson Education Limited|Issue \d/);
+      expect(doc.diagnostics.filter((d) => d.code === 'criteria-unread' || d.severity === 'error')).toEqual([]);
+    });
+  }
 });

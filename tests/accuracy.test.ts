@@ -43,6 +43,7 @@ describe('accuracy against the expected outputs', () => {
       const floor = c.name.startsWith('seeds/') ? 0.995 : 0.99;
       expect({ units: s.units.f1, fields: s.fields }).toEqual({ units: 1, fields: { ref: 1, title: 1, level: 1, credits: 1, glh: 1 } });
       expect(s.criteria.f1, s.misses.slice(0, 5).join('\n')).toBeGreaterThanOrEqual(floor);
+      expect(s.outcomes.f1, s.misses.slice(0, 5).join('\n')).toBeGreaterThanOrEqual(floor);
       const q = s.qualification as Record<string, boolean>;
       for (const f of ['title', 'number', 'level', 'credits', 'glh', 'tqt']) if (f in q) expect(q[f], `qualification ${f}`).toBe(true);
     });
@@ -84,6 +85,7 @@ describe.skipIf(!realCases.length)('real specifications (../shared/real, where p
       const s = score(JSON.parse(readFileSync(c.gold, 'utf8')), doc);
       expect({ units: s.units.f1, fields: s.fields }).toEqual({ units: 1, fields: { ref: 1, title: 1, level: 1, credits: 1, glh: 1 } });
       expect(s.criteria.f1, s.misses.slice(0, 5).join('\n')).toBeGreaterThanOrEqual(0.98);
+      expect(s.outcomes.f1, s.misses.slice(0, 5).join('\n')).toBeGreaterThanOrEqual(0.98);
       for (const [f, ok] of Object.entries(s.qualification as Record<string, boolean>)) expect(ok, `qualification ${f}`).toBe(true);
       expect(doc.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     });

@@ -142,15 +142,22 @@ export function layout(pages: PageLines[]): LayoutResult {
           openGrid = null;
           continue;
         }
-        const rows = gridRows(g, p, pitch);
-        if (first && openGrid && sameGrid(openGrid.xs, g.xs)) {
-          // The table goes on from the previous page: the first rows it repeats there (its
-          // header rows, however many) are dropped.
+        // The table goes on from the previous page when its frame is that table's and one
+        // page's column lines are among the other's (a page whose rows leave a column line
+        // undrawn or unevidenced reads fewer columns): both are read on the finer lines.
+        const xs = first && openGrid ? sharedColumns(openGrid.xs, g.xs) : null;
+        if (xs && openGrid && xs.length > openGrid.xs.length) {
+          refineTable(openGrid.table, openGrid.xs, xs);
+          openGrid.xs = xs;
+        }
+        const rows = gridRows(xs && xs.length > g.xs.length ? refineGrid(g, xs) : g, p, pitch);
+        if (xs && openGrid) {
+          // The first rows it repeats there (its header rows, however many) are dropped.
           for (const head of openGrid.heads) {
             if (!rows[0] || rowKey(rows[0]) !== head) break;
             rows.shift();
           }
-          appendRows(openGrid.table, rows, g.xs.length - 1);
+          appendRows(openGrid.table, rows, openGrid.xs.length - 1);
         } else {
           const t: TTable = { rows, spans: [], page: p.page, no: rows[0]?.no ?? 0, rights: [] };
           out.push({ kind: 'table', table: t });
@@ -465,10 +472,49 @@ function gridRows(g: RuledGrid, p: PageLines, docPitch: number): TRow[] {
   return rows.filter((r) => r.cells.length > 0);
 }
 
-const rowKey = (r: TRow) => r.cells.map((c) => c.map((q) => q.text).join(' ')).join('\t');
+/** A row's text, cell by cell (empty cells left out: two pages may read different columns). */
+const rowKey = (r: TRow) =>
+  r.cells
+    .map((c) => c.map((q) => q.text).join(' '))
+    .filter(Boolean)
+    .join('\t');
 
-function sameGrid(a: number[], b: number[]): boolean {
-  return a.length === b.length && a.every((x, k) => Math.abs(x - b[k]!) <= 3);
+/** Column lines this close (pt) are one line drawn on two pages. */
+const SAME_LINE = 3;
+
+const nearest = (xs: number[], x: number) => xs.reduce((best, v, k) => (Math.abs(v - x) < Math.abs(xs[best]! - x) ? k : best), 0);
+
+/**
+ * The column lines two pages of one ruled table share: the finer page's, when the frame is the
+ * same and every line of the coarser is among them; null when the grids are not one table's.
+ */
+function sharedColumns(a: number[], b: number[]): number[] | null {
+  const [coarse, fine] = a.length <= b.length ? [a, b] : [b, a];
+  if (Math.abs(coarse[0]! - fine[0]!) > SAME_LINE || Math.abs(coarse[coarse.length - 1]! - fine[fine.length - 1]!) > SAME_LINE) return null;
+  return coarse.every((x) => fine.some((v) => Math.abs(v - x) <= SAME_LINE)) ? fine : null;
+}
+
+/** A grid's cells on finer column lines (a cell between two of its lines spans the lines between). */
+function refineGrid(g: RuledGrid, xs: number[]): RuledGrid {
+  const cells = g.cells.map((c) => {
+    const col = nearest(xs, g.xs[c.col]!);
+    return { ...c, col, colSpan: Math.max(1, nearest(xs, g.xs[c.col + c.colSpan]!) - col) };
+  });
+  return { ...g, xs, cells };
+}
+
+/** A table's rows, read on one page's column lines, moved onto finer lines. */
+function refineTable(t: TTable, from: number[], xs: number[]) {
+  const map = from.map((x) => nearest(xs, x));
+  for (const r of t.rows) {
+    if (!r.cols) continue;
+    r.cols.forEach((c, k) => {
+      const span = r.spans?.[k];
+      if (span) span.colSpan = Math.max(1, map[c + span.colSpan]! - map[c]!);
+      r.cols![k] = map[c]!;
+    });
+  }
+  t.bottom = bottomCells(t.rows, xs.length - 1);
 }
 
 /** Per grid column, the row and cell that covers the last row of a ruled table's rows. */

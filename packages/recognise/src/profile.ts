@@ -73,7 +73,7 @@ export function readProfile(items: Item[], end: number, diags: Diagnostics, prea
         continue;
       }
     }
-    let text = lineText(it).replace(/^\t+/, '').replace(/\*\*/g, '');
+    let text = lineText(it).replace(/^\t+/, '');
     // A label on a line of its own takes the next line as its value (tables read cell by cell).
     if (!it.cell && BARE_LABEL.test(text)) {
       const next = items.slice(j + 1, Math.min(end, j + 3)).find((x) => x.kind === 'text');

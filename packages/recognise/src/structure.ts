@@ -106,12 +106,12 @@ export function readStructure(items: Item[], end: number): { rules: Rules | null
   for (let j = 0; j < end; j++) {
     const it = items[j]!;
     if (it.kind !== 'text') continue;
-    const text = it.text.replace(/\*\*/g, '');
+    const text = it.text;
     if (it.cell) {
       const key = `${it.cell.table}:${it.cell.row}`;
       if (seenRows.has(key)) continue;
       seenRows.add(key);
-      const cells = it.cell.cells.map((c) => c.replace(/\*\*/g, '').trim());
+      const cells = it.cell.cells.map((c) => c.trim());
       const filled = cells.filter(Boolean);
       if (filled.length === 1) {
         const h = groupHeading(filled[0]!);
@@ -313,11 +313,11 @@ function constrain(g: GroupDraft, all: GroupDraft[], sentences: string[]) {
       }
     }
   };
-  for (const t of g.intro) apply(t.replace(/\*\*/g, ''), true);
+  for (const t of g.intro) apply(t, true);
   const letter = /\bgroup\s+([A-Z])\b/i.exec(g.name)?.[1]?.toUpperCase();
   const sameKind = all.filter((x) => x.kind === g.kind);
   for (const s of sentences) {
-    for (const clause of s.replace(/\*\*/g, '').split(/[;:]|,?\s+and\s+(?=(?:a\s+)?(?:minimum|maximum|at\s+least|up\s+to|\d))|\.\s/i)) {
+    for (const clause of s.split(/[;:]|,?\s+and\s+(?=(?:a\s+)?(?:minimum|maximum|at\s+least|up\s+to|\d))|\.\s/i)) {
       if (!PLAIN_CREDITS.test(clause)) continue;
       const named = /\bgroup\s+([A-Z])\b/i.exec(clause)?.[1]?.toUpperCase();
       const mentionsKind = new RegExp(`\\b${g.kind}\\b`, 'i').test(clause);

@@ -174,7 +174,7 @@ export function layout(pages: PageLines[]): LayoutResult {
       if (!bodyRun.length) return;
       const plines: PLine[] = bodyRun.map((l) => ({
         text: l.frags.map((f) => f.text).join(' '),
-        hang: l.frags.length > 1 && NUMBER_ONLY.test(l.frags[0]!.text.trim()) ? l.frags[1]!.x0 : undefined,
+        hang: hangingIndent(l.frags, l.size),
         x0: l.x0,
         x1: l.x1,
         y: l.y,
@@ -346,7 +346,7 @@ export function cellParagraphs(cell: GridCell, pitch: number): Para[] {
     const y = fs.reduce((m, f) => (f.size >= m.size ? f : m)).y;
     return {
       text: fs.map((f) => f.text).join(' '),
-      hang: fs.length > 1 && NUMBER_ONLY.test(fs[0]!.text.trim()) ? fs[1]!.x0 : undefined,
+      hang: hangingIndent(fs, size),
       x0: fs[0]!.x0,
       x1: fs[fs.length - 1]!.x1,
       y,
@@ -478,6 +478,18 @@ const rowKey = (r: TRow) =>
     .map((c) => c.map((q) => q.text).join(' '))
     .filter(Boolean)
     .join('\t');
+
+/** An enumerator this far (sizes) from its text is set apart (a tab, not a word space). */
+const SET_APART = 0.8;
+
+/**
+ * Where a line's text starts after an enumerator set apart from it (`1.1⇥Describe…`): the
+ * hanging indent its wrapped lines keep. None after an enumerator a word space from its text.
+ */
+function hangingIndent(frags: { text: string; x0: number; x1: number }[], size: number): number | undefined {
+  if (frags.length < 2 || !NUMBER_ONLY.test(frags[0]!.text.trim())) return undefined;
+  return frags[1]!.x0 - frags[0]!.x1 > SET_APART * size ? frags[1]!.x0 : undefined;
+}
 
 /** Column lines this close (pt) are one line drawn on two pages. */
 const SAME_LINE = 3;

@@ -243,7 +243,8 @@ function wrapsBack(above: Line, l: Line): boolean {
   return /^[a-z]/.test(l.frags[0]!.text) || l.y - above.y <= 1.6 * Math.max(l.size, above.size);
 }
 
-export const NUMBER_ONLY = /^(?:AC|LO)?\s*\d{1,2}(?:\.\d{1,2})?[.)]?$/i;
+/** A bare number, or one after a short code (`1`, `1.1`, `2.`, `AC2.3`, `LO 2`): an enumerator set apart. */
+export const NUMBER_ONLY = /^[A-Z]{0,3}\s?\d{1,2}(?:\.\d{1,2})?[.)]?$/i;
 
 /**
  * Whether merging `spans` into `next` only joins number columns (every fragment so far in

@@ -7,7 +7,8 @@ import { INLINE_BULLET } from './rules/index.js';
 
 /**
  * Join wrapped pieces of text with single spaces; a piece ending in a hyphen before a
- * lower-case continuation is a compound broken at the line end (`post-` + `transaction`).
+ * lower-case continuation is a compound broken at the line end (`post-` + `transaction`), and
+ * one ending in a slash is a pair broken after it (`engineering/` + `manufacturing`).
  */
 export function joinParts(parts: string[]): string {
   let out = '';
@@ -16,6 +17,7 @@ export function joinParts(parts: string[]): string {
     if (!t) continue;
     if (!out) out = t;
     else if (/[A-Za-z]-$/.test(out) && /^[a-z]/.test(t)) out += t;
+    else if (/[A-Za-z]\/$/.test(out) && /^[A-Za-z]/.test(t)) out += t;
     else out = `${out} ${t}`;
   }
   return out.replace(/\s+/g, ' ').trim();

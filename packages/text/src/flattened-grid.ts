@@ -44,12 +44,33 @@ const COST_OPEN_END = 3;
 const COST_CAPITAL_CONTINUATION = 0.5;
 /** A group of columns set at another height than those before it. */
 const COST_NEW_GROUP = 1;
+/**
+ * Groups at other heights printing on one line: their lines drifted level (an extractor
+ * merges lines closer than its tolerance), after which either may print first.
+ */
+const COST_MERGED_LINE = 1;
 /** Ems of greedy-wrapping violation counted as one unit of cost. */
 const WRAP_UNIT = 0.5;
 /** Violations smaller than this (ems) are measuring error (the real font is not Helvetica). */
 const WRAP_TOLERANCE = 0.2;
+/**
+ * A line may be this much (ems) wider than its column's width measured on the document's other
+ * rows (the median of their widest lines) before it costs: lines are wrapped at one width per
+ * column, and a reading that widens a column has put another column's words on it.
+ */
+const WIDTH_TOLERANCE = 0.5;
+/** Rows that must have measured a column (each with three lines or more) before its width binds. */
+const WIDTH_ROWS = 2;
 /** A paragraph going on after a line that ended a sentence. */
 const COST_AFTER_FULL_STOP = 1;
+/**
+ * A word ending in a hyphen or a slash inside a column's line (`non- technical`,
+ * `engineering/ using`): text breaks there only at a line's end, so the words after it belong
+ * to another column.
+ */
+const COST_BREAK_INSIDE = 2;
+/** A sentence ended inside a column's line and the next word in lower case (`line. schedule.`): two columns' words. */
+const COST_SENTENCE_INSIDE = 1;
 /** A word said twice in a row (`of of`): a word put on the wrong side of a column boundary. */
 const COST_REPEATED_WORD = 1;
 /** Two function words in a row that English does not put together (`in of`, `the and`). */
@@ -101,6 +122,8 @@ interface Col {
   /** Widths of the column's lines, and for each line followed by another of its paragraph the width that line would have had with the next word. */
   maxW: number;
   slacks: number[];
+  /** The column's width as the document's other rows print it (ems), when known. */
+  limit: number;
 }
 
 interface State {
@@ -127,6 +150,8 @@ const clone = (s: State): State => ({
 function wrapCost(c: Col): number {
   let v = 0;
   for (const s of c.slacks) v += Math.max(0, c.maxW - s - WRAP_TOLERANCE);
+  // A line wider than the column is elsewhere.
+  v += Math.max(0, c.maxW - c.limit - WIDTH_TOLERANCE);
   return v / WRAP_UNIT;
 }
 
@@ -173,6 +198,8 @@ function put(s: State, seg: Seg, group: number) {
     else if (unnaturalPair(tail, seg.words[0]!)) s.cost += COST_FUNCTION_PAIR;
   }
   for (let k = 1; k < seg.words.length; k++) {
+    if (/\p{L}[-/]$/u.test(seg.words[k - 1]!)) s.cost += COST_BREAK_INSIDE;
+    if (/\p{Ll}{2}[.!?]$/u.test(seg.words[k - 1]!) && /^\p{Ll}/u.test(seg.words[k]!)) s.cost += COST_SENTENCE_INSIDE;
     if (seg.words[k]!.toLowerCase() === seg.words[k - 1]!.toLowerCase()) s.cost += COST_REPEATED_WORD;
     else if (unnaturalPair(seg.words[k - 1]!, seg.words[k]!)) s.cost += COST_FUNCTION_PAIR;
   }
@@ -231,15 +258,22 @@ function step(s: State, words: string[], codeCol: (w: string) => number): State[
       if (!from.cycle.length) break;
     }
     out.push(...continueGroup(from, pieces));
+    for (let span = 2; span <= from.cycle.length; span++) out.push(...continueGroup(from, pieces, span));
   }
   return out;
 }
 
-/** The next group in the cycle prints the line, cut into pieces at its labels. */
-function continueGroup(s: State, pieces: { opens: number | null; words: string[] }[]): State[] {
+/**
+ * The next group in the cycle prints the line, cut into pieces at its labels; or the next
+ * `span` groups print on it together (groups whose lines drifted level), after which any group
+ * may print first.
+ */
+function continueGroup(s: State, pieces: { opens: number | null; words: string[] }[], span = 1): State[] {
   const out: State[] = [];
   const g = s.cycle[s.pos]!;
-  const members = s.cols.map((c, i) => ({ c, i })).filter(({ c }) => c.open && c.group === g).map(({ i }) => i);
+  const merged = span > 1;
+  const printing = new Set(Array.from({ length: span }, (_, k) => s.cycle[(s.pos + k) % s.cycle.length]!));
+  const members = s.cols.map((c, i) => ({ c, i })).filter(({ c }) => c.open && printing.has(c.group)).map(({ i }) => i);
   // Per piece, the columns its unlabelled words may go on in: open members between the labels around it.
   const options: { col: number; words: string[]; opens: boolean }[][][] = pieces.map((p, k) => {
     const lo = p.opens ?? -1;
@@ -266,11 +300,19 @@ function continueGroup(s: State, pieces: { opens: number | null; words: string[]
     for (const seg of segs) {
       // A label opening a paragraph in a column open in another group ends that paragraph there.
       if (seg.opens) close(n, seg.col);
-      put(n, seg, g);
+      // On a merged line each column stays in its own group (a new paragraph joins the group
+      // printing next).
+      put(n, seg, merged && n.cols[seg.col]!.group >= 0 && printing.has(n.cols[seg.col]!.group) ? n.cols[seg.col]!.group : g);
     }
-    n.pos = (n.pos + 1) % n.cycle.length;
+    if (!merged) {
+      n.pos = (n.pos + 1) % n.cycle.length;
+      prune(n);
+      out.push(n);
+      continue;
+    }
+    n.cost += COST_MERGED_LINE;
     prune(n);
-    out.push(n);
+    for (let k = 0; k < n.cycle.length; k++) out.push(k === n.cycle.length - 1 ? Object.assign(n, { pos: k }) : { ...clone(n), pos: k });
   }
   return out;
 }
@@ -292,7 +334,7 @@ function prune(s: State) {
  * Read the lines of one row of the grid (between spanning rows) into its columns'
  * paragraphs; null when no reading fits well.
  */
-export function readFlattenedRow(lines: string[], letters: string[]): { cells: string[][] } | null {
+export function readFlattenedRow(lines: string[], letters: string[], limits: number[] = []): RowReading | null {
   // A bound on the search (and on what a hostile file can make it cost): rows of a real grid
   // are a few dozen lines of a few words.
   if (lines.length > MAX_ROW_LINES || lines.some((l) => l.split(/\s+/).length > MAX_LINE_WORDS)) return null;
@@ -300,7 +342,7 @@ export function readFlattenedRow(lines: string[], letters: string[]): { cells: s
     const m = /^([A-Z])(\d{1,2})$/.exec(w);
     return m ? letters.indexOf(m[1]!) : -1;
   };
-  let beam: State[] = [{ cols: letters.map(() => ({ paras: [], open: false, group: -1, maxW: 0, slacks: [] })), cycle: [], pos: 0, nextGroup: 0, cost: 0 }];
+  let beam: State[] = [{ cols: letters.map((_, c) => ({ paras: [], open: false, group: -1, maxW: 0, slacks: [], limit: limits[c] ?? Infinity })), cycle: [], pos: 0, nextGroup: 0, cost: 0 }];
   for (const line of lines) {
     const words = line.trim().split(/\s+/).filter(Boolean);
     if (!words.length) continue;
@@ -317,12 +359,21 @@ export function readFlattenedRow(lines: string[], letters: string[]): { cells: s
   beam.sort((a, b) => totalCost(a) - totalCost(b));
   const best = beam[0]!;
   if (totalCost(best) > MAX_COST_PER_LINE * lines.length) return null;
-  return { cells: best.cols.map((c) => c.paras.map(joinLines)) };
+  return {
+    cells: best.cols.map((c) => c.paras.map(joinLines)),
+    widths: best.cols.map((c) => (c.slacks.length + c.paras.length >= 3 ? c.maxW : null)),
+  };
 }
 
-/** A paragraph's lines as one text: a word broken at a hyphen rejoined, else spaces. */
+export interface RowReading {
+  cells: string[][];
+  /** Per column, its widest line (ems) where the column has three lines or more here. */
+  widths: (number | null)[];
+}
+
+/** A paragraph's lines as one text: a word broken at a hyphen or after a slash rejoined, else spaces. */
 function joinLines(lines: string[]): string {
-  return lines.reduce((acc, l) => (!acc ? l : /\p{L}-$/u.test(acc) && /^\p{Ll}/u.test(l) ? acc + l : `${acc} ${l}`), '');
+  return lines.reduce((acc, l) => (!acc ? l : (/\p{L}-$/u.test(acc) && /^\p{Ll}/u.test(l)) || (/\p{L}\/$/u.test(acc) && /^\p{L}/u.test(l)) ? acc + l : `${acc} ${l}`), '');
 }
 
 /** A header line naming 2-4 columns whose initials label their paragraphs (`Pass Merit Distinction`). */
@@ -338,16 +389,30 @@ export interface FlattenedGrid {
   from: number;
   to: number;
   header: string[];
-  /** Rows: one spanning text, or one paragraph list per column. */
-  rows: ({ line: number; span: string } | { line: number; cells: string[][] })[];
+  /**
+   * Rows: one text spanning the columns (with, when it has one, the label set level with it in
+   * the last column), or one paragraph list per column.
+   */
+  rows: ({ line: number; span: string; label?: string } | { line: number; cells: string[][] })[];
+}
+
+/** A grid found, before its rows are read. */
+interface GridShape {
+  from: number;
+  to: number;
+  letters: string[];
+  header: string[];
+  rows: FlattenedGrid['rows'];
+  /** The rows of criteria, with the index of their row, their lines and the lines' numbers. */
+  bodies: { at: number; lines: string[]; nos: number[] }[];
 }
 
 /**
- * Find flattened grids in a run of lines: a header line of column names whose initials label
- * the paragraphs of the rows below it, on lines that hold labels of two columns or more.
+ * Grids in a run of lines: a header line of column names whose initials label the paragraphs
+ * of the rows below it, on lines that hold labels of two columns or more.
  */
-export function findFlattenedGrids(lines: SourceLine[]): FlattenedGrid[] {
-  const grids: FlattenedGrid[] = [];
+function gridShapes(lines: SourceLine[]): GridShape[] {
+  const grids: GridShape[] = [];
   for (let h = 0; h < lines.length; h++) {
     const letters = headerLetters(lines[h]!.text);
     if (!letters) continue;
@@ -362,7 +427,7 @@ export function findFlattenedGrids(lines: SourceLine[]): FlattenedGrid[] {
     const near = lines.slice(h + 1, h + 12).some((l) => new Set(codes(l.text)).size >= 2);
     if (!near) continue;
     const rows: FlattenedGrid['rows'] = [];
-    const bodies: { at: number; lines: string[] }[] = [];
+    const bodies: GridShape['bodies'] = [];
     let i = h + 1;
     while (i < lines.length) {
       const t = lines[i]!.text;
@@ -372,37 +437,97 @@ export function findFlattenedGrids(lines: SourceLine[]): FlattenedGrid[] {
         const parts = [t.trim()];
         i++;
         while (i < lines.length && lines[i]!.text.trim() && !codes(lines[i]!.text).length && !spanStart(lines[i]!.text)) parts.push(lines[i++]!.text.trim());
-        rows.push({ line: lines[start]!.line, span: joinLines(parts) });
+        // A run of labels of the row's own family ending one of its lines (`… problems LO1 and
+        // LO2`): the label of the last column's cell, set level with the spanning text.
+        const family = /^([A-Z]{1,3})\d/.exec(t.trim())![1]!;
+        const run = new RegExp(`\\s+(${family}\\s?\\d{1,2}(?:\\s*(?:,|&|and|/)\\s*(?:${family}\\s?)?\\d{1,2})+)$`);
+        let label: string | undefined;
+        parts.forEach((p, k) => {
+          const m = label ? null : run.exec(p);
+          if (m) (label = m[1]), (parts[k] = p.slice(0, m.index));
+        });
+        rows.push({ line: lines[start]!.line, span: joinLines(parts), ...(label ? { label } : {}) });
         continue;
       }
       if (!isCode(t.trim().split(/\s+/)[0] ?? '')) break;
       const start = i;
       const body: string[] = [];
-      while (i < lines.length && lines[i]!.text.trim() && !spanStart(lines[i]!.text)) body.push(lines[i++]!.text);
-      bodies.push({ at: rows.length, lines: body });
+      const nos: number[] = [];
+      while (i < lines.length && lines[i]!.text.trim() && !spanStart(lines[i]!.text)) nos.push(lines[i]!.line), body.push(lines[i++]!.text);
+      bodies.push({ at: rows.length, lines: body, nos });
       rows.push({ line: lines[start]!.line, cells: [] });
     }
     if (!bodies.length) continue;
-    // Each row is read on its own (the font widths are measured in is not the document's, so
-    // one row's widths do not bind another). The last row may run into lines after the grid (a page footer): it keeps the longest
+    grids.push({ from: h, to: i - 1, letters, header: lines[h]!.text.trim().split(/\s+/), rows, bodies });
+    h = i - 1;
+  }
+  return grids;
+}
+
+/** Column widths (ems) of the grids of a document, by their header, as priors for reading each row. */
+export type GridWidths = Map<string, number[]>;
+
+/**
+ * The columns' widths, measured over every grid of the document with the same header (each row
+ * first read on its own): per column, the median of its rows' widest lines.
+ */
+export function flattenedGridWidths(runs: SourceLine[][]): GridWidths {
+  const seen = new Map<string, number[][]>();
+  for (const lines of runs)
+    for (const g of gridShapes(lines)) {
+      const key = g.letters.join('');
+      const cols = seen.get(key) ?? g.letters.map(() => []);
+      seen.set(key, cols);
+      for (const b of g.bodies) readFlattenedRow(b.lines, g.letters)?.widths.forEach((w, c) => w != null && cols[c]!.push(w));
+    }
+  const out: GridWidths = new Map();
+  for (const [key, cols] of seen)
+    out.set(
+      key,
+      cols.map((ws) => (ws.length >= WIDTH_ROWS ? ws.sort((a, b) => a - b)[Math.floor((ws.length - 1) / 2)]! : Infinity)),
+    );
+  return out;
+}
+
+/**
+ * Flattened grids in a run of lines, their rows read (with the document's column widths when
+ * given). A row that no reading fits is left as its lines, each a row of its own.
+ */
+export function findFlattenedGrids(lines: SourceLine[], widths: GridWidths = new Map()): FlattenedGrid[] {
+  const grids: FlattenedGrid[] = [];
+  for (const g of gridShapes(lines)) {
+    const limits = widths.get(g.letters.join('')) ?? [];
+    const read = g.bodies.map((b) => readFlattenedRow(b.lines, g.letters, limits));
+    // The last row may run into lines after the grid (a page footer): it keeps the longest
     // start that reads well, and the grid ends there.
-    const first = bodies.map((b) => readFlattenedRow(b.lines, letters));
-    const last = bodies[bodies.length - 1]!;
-    if (!first[first.length - 1]) {
+    const last = g.bodies[g.bodies.length - 1]!;
+    let to = g.to;
+    if (!read[read.length - 1]) {
       for (let n = last.lines.length - 1; n >= 1 && n >= last.lines.length - MAX_TRAILING; n--) {
-        const r = readFlattenedRow(last.lines.slice(0, n), letters);
+        const r = readFlattenedRow(last.lines.slice(0, n), g.letters, limits);
         if (r) {
-          first[first.length - 1] = r;
-          i -= last.lines.length - n;
+          read[read.length - 1] = r;
+          to -= last.lines.length - n;
           last.lines = last.lines.slice(0, n);
           break;
         }
       }
     }
-    if (first.some((r) => !r)) continue;
-    bodies.forEach((b, k) => (rows[b.at] = { line: rows[b.at]!.line, cells: first[k]!.cells }));
-    grids.push({ from: h, to: i - 1, header: lines[h]!.text.trim().split(/\s+/), rows });
-    h = i - 1;
+    // No row read: no grid (its lines stay lines).
+    if (read.every((r) => !r)) continue;
+    const rows: FlattenedGrid['rows'] = [];
+    let b = 0;
+    for (const r of g.rows) {
+      if ('span' in r) {
+        rows.push(r);
+        continue;
+      }
+      const body = g.bodies[b]!;
+      const reading = read[b++];
+      if (reading) rows.push({ line: r.line, cells: reading.cells });
+      else body.lines.forEach((t, j) => rows.push({ line: body.nos[j]!, span: t.trim() }));
+    }
+    grids.push({ from: g.from, to, header: g.header, rows });
   }
   return grids;
 }

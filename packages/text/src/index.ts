@@ -14,7 +14,7 @@ import {
   type Paragraph,
   type Place,
 } from '@qualspec/blocks';
-import { findFlattenedGrids, type FlattenedGrid } from './flattened-grid.js';
+import { findFlattenedGrids, flattenedGridWidths, type FlattenedGrid } from './flattened-grid.js';
 import { columnTextToBlocks, isColumnText } from './positioned.js';
 import { segment, type Segment, type SourceLine } from './segment.js';
 
@@ -81,13 +81,15 @@ export function blocksFromSegments(segments: Segment[], options: BlocksFromSegme
   let page: number | null = paged ? (pageSegs[0]!.printed ?? 1) : null;
   const blocks: Block[] = [];
   const plainLines = (lines: SourceLine[], pg: number | null) => wrappedPhrases(lines).map((l) => lineParagraph(l.text, { page: pg, line: l.line }));
-  // Plain text: a grid its extractor flattened line by line is rebuilt first (flattened-grid.ts).
+  // Plain text: a grid its extractor flattened line by line is rebuilt first (flattened-grid.ts),
+  // each row read with the column widths the document's other rows show.
+  const widths = options.lines ? new Map() : flattenedGridWidths(segments.flatMap((s) => (s.kind === 'lines' ? [s.lines] : [])));
   const lineBlocks =
     options.lines ??
     ((lines: SourceLine[], pg: number | null) => {
       const out: Block[] = [];
       let at = 0;
-      for (const g of findFlattenedGrids(lines)) {
+      for (const g of findFlattenedGrids(lines, widths)) {
         out.push(...plainLines(lines.slice(at, g.from), pg));
         out.push(gridTable(g, lines[g.from]!.line, pg));
         at = g.to + 1;
@@ -147,7 +149,8 @@ function gridTable(g: FlattenedGrid, line: number, page: number | null): Block {
       { place: headPlace, header: true, cells: g.header.map((h) => cell([h], headPlace)) },
       ...g.rows.map((r) => {
         const place = { page, line: r.line };
-        return 'span' in r ? { place, cells: [cell([r.span], place, k)] } : { place, cells: r.cells.map((ps) => cell(ps, place)) };
+        if (!('span' in r)) return { place, cells: r.cells.map((ps) => cell(ps, place)) };
+        return { place, cells: r.label ? [cell([r.span], place, k - 1), cell([r.label], place)] : [cell([r.span], place, k)] };
       }),
     ],
   };

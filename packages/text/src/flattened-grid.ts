@@ -78,7 +78,8 @@ const COST_FUNCTION_PAIR = 1.5;
 /**
  * Criteria side by side in one row are often written as a progression and share their wording
  * (`… to explain the operation of that circuit.` under Pass and Merit): each three-word phrase
- * found in two columns' text lowers the cost by this much: a tie-break, never more.
+ * found in two columns' text lowers a finished reading's cost by this much: a tie-break among the
+ * readings the search kept, never more.
  */
 const SHARED_PHRASE = 0.05;
 
@@ -93,18 +94,25 @@ function unnaturalPair(a: string, b: string): boolean {
   return (lead && (PREPOSITIONS.has(y) || CONJUNCTIONS.has(y))) || (ARTICLES.has(x) && ARTICLES.has(y));
 }
 
+/** A column's three-word phrases (lower case, letters and digits), computed once per column text. */
+function phrases(c: Col): Set<string> {
+  if (c.phrases) return c.phrases;
+  const words = c.paras.flat().join(' ').toLowerCase().replace(/[^a-z0-9\s-]/g, '').split(/\s+/).filter(Boolean);
+  const mine = new Set<string>();
+  for (let i = 0; i + 2 < words.length; i++) mine.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  return (c.phrases = mine);
+}
+
 /** Three-word phrases found in the text of two or more columns. */
 function sharedPhrases(s: State): number {
-  const seen = new Map<string, number>();
-  s.cols.forEach((c, k) => {
-    const words = c.paras.flat().join(' ').toLowerCase().replace(/[^a-z0-9\s-]/g, '').split(/\s+/).filter(Boolean);
-    const mine = new Set<string>();
-    for (let i = 0; i + 2 < words.length; i++) mine.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
-    for (const t of mine) seen.set(t, (seen.get(t) ?? 0) | (1 << k));
-  });
-  let n = 0;
-  for (const mask of seen.values()) if (mask & (mask - 1)) n++;
-  return n;
+  const sets = s.cols.map(phrases);
+  const counted = new Set<string>();
+  for (let a = 0; a < sets.length; a++)
+    for (let b = a + 1; b < sets.length; b++) {
+      const [small, big] = sets[a]!.size <= sets[b]!.size ? [sets[a]!, sets[b]!] : [sets[b]!, sets[a]!];
+      for (const t of small) if (big.has(t)) counted.add(t);
+    }
+  return counted.size;
 }
 /** Rows longer than this, or with lines of more words, are not read as a flattened grid's. */
 const MAX_ROW_LINES = 80;
@@ -124,6 +132,8 @@ interface Col {
   slacks: number[];
   /** The column's width as the document's other rows print it (ems), when known. */
   limit: number;
+  /** Its three-word phrases, once computed (cleared when a line is added). */
+  phrases?: Set<string>;
 }
 
 interface State {
@@ -155,8 +165,14 @@ function wrapCost(c: Col): number {
   return v / WRAP_UNIT;
 }
 
+/** A reading's cost so far (during the search: shared phrases, a tie-break, are weighed at the end). */
+function searchCost(s: State): number {
+  return (s.total ??= s.cost + s.cols.reduce((n, c) => n + wrapCost(c), 0));
+}
+
+/** A finished reading's cost. */
 function totalCost(s: State): number {
-  return (s.total ??= s.cost + s.cols.reduce((n, c) => n + wrapCost(c), 0) - SHARED_PHRASE * sharedPhrases(s));
+  return searchCost(s) - SHARED_PHRASE * sharedPhrases(s);
 }
 
 /** A segment of a line for a column: the column, its words, and whether it opens a paragraph. */
@@ -204,6 +220,7 @@ function put(s: State, seg: Seg, group: number) {
     else if (unnaturalPair(seg.words[k - 1]!, seg.words[k]!)) s.cost += COST_FUNCTION_PAIR;
   }
   col.group = group;
+  col.phrases = undefined;
   col.maxW = Math.max(col.maxW, w);
 }
 
@@ -349,7 +366,7 @@ export function readFlattenedRow(lines: string[], letters: string[], limits: num
     const next: State[] = [];
     for (const s of beam) next.push(...step(s, words, codeCol));
     if (!next.length) return null;
-    next.sort((a, b) => totalCost(a) - totalCost(b));
+    next.sort((a, b) => searchCost(a) - searchCost(b));
     beam = next.slice(0, BEAM);
   }
   for (const s of beam) {
@@ -362,6 +379,7 @@ export function readFlattenedRow(lines: string[], letters: string[], limits: num
   return {
     cells: best.cols.map((c) => c.paras.map(joinLines)),
     widths: best.cols.map((c) => (c.slacks.length + c.paras.length >= 3 ? c.maxW : null)),
+    maxWidths: best.cols.map((c) => c.maxW),
   };
 }
 
@@ -369,6 +387,8 @@ export interface RowReading {
   cells: string[][];
   /** Per column, its widest line (ems) where the column has three lines or more here. */
   widths: (number | null)[];
+  /** Per column, its widest line (ems). */
+  maxWidths: number[];
 }
 
 /** A paragraph's lines as one text: a word broken at a hyphen or after a slash rejoined, else spaces. */
@@ -464,8 +484,11 @@ function gridShapes(lines: SourceLine[]): GridShape[] {
   return grids;
 }
 
-/** Column widths (ems) of the grids of a document, by their header, as priors for reading each row. */
-export type GridWidths = Map<string, number[]>;
+/**
+ * Column widths (ems) of the grids of a document, by their header, as priors for reading each
+ * row; with the rows' readings made to measure them.
+ */
+export type GridWidths = Map<string, number[]> & { readings?: Map<string, RowReading | null> };
 
 /**
  * The columns' widths, measured over every grid of the document with the same header (each row
@@ -473,14 +496,19 @@ export type GridWidths = Map<string, number[]>;
  */
 export function flattenedGridWidths(runs: SourceLine[][]): GridWidths {
   const seen = new Map<string, number[][]>();
+  const readings = new Map<string, RowReading | null>();
   for (const lines of runs)
     for (const g of gridShapes(lines)) {
       const key = g.letters.join('');
       const cols = seen.get(key) ?? g.letters.map(() => []);
       seen.set(key, cols);
-      for (const b of g.bodies) readFlattenedRow(b.lines, g.letters)?.widths.forEach((w, c) => w != null && cols[c]!.push(w));
+      for (const b of g.bodies) {
+        const r = readFlattenedRow(b.lines, g.letters);
+        readings.set(`${key}\n${b.lines.join('\n')}`, r);
+        r?.widths.forEach((w, c) => w != null && cols[c]!.push(w));
+      }
     }
-  const out: GridWidths = new Map();
+  const out: GridWidths = Object.assign(new Map<string, number[]>(), { readings });
   for (const [key, cols] of seen)
     out.set(
       key,
@@ -496,8 +524,15 @@ export function flattenedGridWidths(runs: SourceLine[][]): GridWidths {
 export function findFlattenedGrids(lines: SourceLine[], widths: GridWidths = new Map()): FlattenedGrid[] {
   const grids: FlattenedGrid[] = [];
   for (const g of gridShapes(lines)) {
-    const limits = widths.get(g.letters.join('')) ?? [];
-    const read = g.bodies.map((b) => readFlattenedRow(b.lines, g.letters, limits));
+    const key = g.letters.join('');
+    const limits = widths.get(key) ?? [];
+    // A row's reading made without the widths stands where it keeps within them (they only
+    // add cost to other readings).
+    const within = (r: RowReading) => r.cells.every((_, c) => (r.maxWidths[c] ?? 0) <= (limits[c] ?? Infinity) + WIDTH_TOLERANCE);
+    const read = g.bodies.map((b) => {
+      const first = widths.readings?.get(`${key}\n${b.lines.join('\n')}`);
+      return first && within(first) ? first : readFlattenedRow(b.lines, g.letters, limits);
+    });
     // The last row may run into lines after the grid (a page footer): it keeps the longest
     // start that reads well, and the grid ends there.
     const last = g.bodies[g.bodies.length - 1]!;

@@ -7,7 +7,7 @@
  * paragraphs pair up top-aligned give one row per pair.
  */
 import type { Frag, Line } from './lines.js';
-import { paragraphsOf, type Para, type PLine } from './paragraphs.js';
+import { LABEL_ONLY, paragraphsOf, type Para, type PLine } from './paragraphs.js';
 
 // Tables
 
@@ -385,8 +385,13 @@ export function regionColumns(r: Region, pitch: number): RegionCols {
   const cols = colLines.map((ls, c) =>
     paragraphsOf(ls, rights[c]!, ls.length ? Math.min(...ls.map((l) => l.x0)) : null, pitch, ysOf.filter((ys) => ys.length).length >= 2 ? (_a, b) => level(c, b.y, b.size) : undefined),
   );
-  // Rows follow the leftmost column (for a continued table, its first column, even when empty here).
-  const anchorCol = r.continued ? 0 : Math.max(0, cols.findIndex((ps) => ps.length > 0));
+  // Rows follow the leftmost column (for a continued table, its first column, even when empty
+  // here), unless a column of labels right of it has more paragraphs: the numbers set one per
+  // row beside a cell merged down the rows (`1. Understand …` over 1.1, 1.2, 1.3).
+  const first = r.continued ? 0 : Math.max(0, cols.findIndex((ps) => ps.length > 0));
+  // (Its first paragraph may be its header, `AC`.)
+  const labels = cols.findIndex((ps, c) => c > first && ps.length >= 3 && ps.length > cols[first]!.length && ps.slice(1).every((p) => LABEL_ONLY.test(p.text.trim())));
+  const anchorCol = labels >= 0 ? labels : first;
   let aligned = 0;
   for (const a of cols[anchorCol] ?? []) if (alignedWith(cols, anchorCol, a)) aligned++;
   return { cols, rights, anchorCol, aligned };
@@ -415,8 +420,11 @@ export function regionRows(r: Region, rc: RegionCols, bodyFont: number, align: C
   const anchors = cols[anchorCol] ?? [];
   const regionTop = r.lines.reduce((m, l) => Math.min(m, l.top), Infinity) - 1;
 
-  // Free vertical gaps between paragraphs (any column).
-  const blocked = all.map(({ p }) => [p.top, p.bottom] as [number, number]).sort((a, b) => a[0] - b[0]);
+  // Free vertical gaps between paragraphs (any column but a cell merged down the rows: a column
+  // left of the anchor with fewer paragraphs than it).
+  const merged = (c: number) => c < anchorCol && cols[c]!.length < anchors.length;
+  const rowParas = all.filter(({ c }) => !merged(c));
+  const blocked = rowParas.map(({ p }) => [p.top, p.bottom] as [number, number]).sort((a, b) => a[0] - b[0]);
   const gaps: Array<[number, number]> = [];
   let reach = -Infinity;
   for (const [t, b] of blocked) {
@@ -435,7 +443,7 @@ export function regionRows(r: Region, rc: RegionCols, bodyFont: number, align: C
 
   // Cuts, bottom-up: each is the free gap where a row starts.
   const cuts: number[] = [];
-  let bottom = all.reduce((m, { p }) => Math.max(m, p.bottom), -Infinity);
+  let bottom = rowParas.reduce((m, { p }) => Math.max(m, p.bottom), -Infinity);
   const spanningLine = new Set([...(r.spanning ?? [])].map((l) => `${l.page}:${l.no}`));
   for (let k = anchors.length - 1; k >= 0; k--) {
     const a = anchors[k]!;
@@ -447,7 +455,7 @@ export function regionRows(r: Region, rc: RegionCols, bodyFont: number, align: C
       continue;
     }
     const cands = gapsIn(lo, a.top);
-    const above = all.some(({ p }) => p.top < a.top - 0.3 * a.size && p.bottom > lo);
+    const above = rowParas.some(({ p }) => p.top < a.top - 0.3 * a.size && p.bottom > lo);
     if (!above) {
       // Nothing beside the anchor starts above it: the row starts with the anchor.
       if (k > 0) cuts.push(cands.length ? (Math.max(cands[cands.length - 1]![0], lo) + Math.min(cands[cands.length - 1]![1], a.top)) / 2 : a.top - 0.01);
@@ -489,6 +497,7 @@ export function regionRows(r: Region, rc: RegionCols, bodyFont: number, align: C
     while (b < cuts.length && p.top > cuts[b]!) b++;
     bands[b]![c]!.push(p);
   }
+  for (let c = 0; c < ncol; c++) if (merged(c) && cols[c]!.length) placeMergedCells(bands, c, align);
   const firstAnchorBand = anchors.length ? bands.findIndex((cells) => cells[anchorCol]!.length > 0) : -1;
   const rows: TRow[] = [];
   bands.forEach((cells, bi) => {
@@ -529,6 +538,40 @@ export function regionRows(r: Region, rc: RegionCols, bodyFont: number, align: C
     }
   }
   return rows;
+}
+
+/**
+ * The paragraphs of a column merged down the rows (one cell over several rows, its text centred
+ * or at the top) move to the first row of the rows they cover: the rows are shared out in order,
+ * each cell's text standing where its rows' middle (or top) is.
+ */
+function placeMergedCells(bands: Para[][][], c: number, align: CellAlign) {
+  const paras = bands.flatMap((b) => b[c]!).sort((a, b) => a.top - b.top);
+  // The rows: bands with text in another column, with their extent.
+  const rows = bands
+    .map((b, bi) => ({ bi, ps: b.filter((_, k) => k !== c).flat() }))
+    .filter((r) => r.ps.length)
+    .map((r) => ({ bi: r.bi, top: Math.min(...r.ps.map((p) => p.top)), bottom: Math.max(...r.ps.map((p) => p.bottom)) }));
+  const n = paras.length;
+  const R = rows.length;
+  if (!n || R < n) return;
+  const at = (p: Para) => (align === 'top' ? p.top : (p.top + p.bottom) / 2);
+  const cost = (i: number, from: number, to: number) => Math.abs(at(paras[i]!) - (align === 'top' ? rows[from]!.top : (rows[from]!.top + rows[to - 1]!.bottom) / 2));
+  // best[i][r]: least cost of the first i cells over the first r rows.
+  const best = Array.from({ length: n + 1 }, () => new Array<number>(R + 1).fill(Infinity));
+  const from = Array.from({ length: n + 1 }, () => new Array<number>(R + 1).fill(-1));
+  best[0]![0] = 0;
+  for (let i = 1; i <= n; i++)
+    for (let r = i; r <= R - (n - i); r++)
+      for (let q = i - 1; q < r; q++) {
+        const v = best[i - 1]![q]! + cost(i - 1, q, r);
+        if (v < best[i]![r]!) (best[i]![r] = v), (from[i]![r] = q);
+      }
+  if (!Number.isFinite(best[n]![R]!)) return;
+  const starts: number[] = new Array(n);
+  for (let i = n, r = R; i > 0; i--) (starts[i - 1] = from[i]![r]!), (r = from[i]![r]!);
+  for (const b of bands) b[c] = [];
+  paras.forEach((p, i) => bands[rows[starts[i]!]!.bi]![c]!.push(p));
 }
 
 export function nearestColumn(f: { x0: number }, spans: Span[]): number {

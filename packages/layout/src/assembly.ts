@@ -5,7 +5,7 @@
  */
 import { collapse, type AdapterNote, type Block, type Cell, type Paragraph, type Row, type Table } from '@qualspec/blocks';
 import { markFurniture } from './furniture.js';
-import { ruledGrids, type GridCell, type RuledGrid } from './lattice.js';
+import { ruledGrids, withColumns, type GridCell, type RuledGrid } from './lattice.js';
 import { makeLine, settleSoftSplits, type Frag, type Line, type PageLines } from './lines.js';
 import type { FontStyle } from './raw.js';
 import { GOES_ON, LABEL_ONLY, attachLabels, centredLines, joinText, paragraphsOf, startsItem, type Para, type PLine } from './paragraphs.js';
@@ -114,6 +114,17 @@ export function layout(pages: PageLines[]): LayoutResult {
     carry = last && lines.length && last.lines[last.lines.length - 1] === lines[lines.length - 1] ? last.spans : null;
     carrySize = carry ? last!.lines[last!.lines.length - 1]!.size : 0;
     work.push({ p, lines, regions, cols, grids });
+  }
+  // A ruled table's part at a page's foot too short to show its columns (a title, a header and
+  // a row) is read again by the columns its part at the next page's top shows.
+  for (let k = 0; k + 1 < work.length; k++) {
+    const [a, b] = [work[k]!, work[k + 1]!];
+    const g = a.grids[a.grids.length - 1];
+    const h = b.grids[0];
+    if (!g || !h || g.xs.length >= h.xs.length || !sharedColumns(g.xs, h.xs)) continue;
+    if (a.lines.some((l) => l.top > g.y1) || b.lines.some((l) => l.bottom < h.y0)) continue;
+    const again = withColumns(g, h.xs);
+    if (again) a.grids[a.grids.length - 1] = again;
   }
   const align: CellAlign = anchors >= 3 && aligned >= 0.85 * anchors ? 'top' : 'centre';
   // The body's left margin: where most body-size lines outside tables start.

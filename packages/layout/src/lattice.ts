@@ -27,11 +27,25 @@ const HIGHLIGHT_LINES = 1.5;
 const BACKGROUND_SHARE = 0.5;
 /** A text gutter in a table without vertical rules is at least this wide (pt). */
 const MIN_GUTTER = 4;
+/** Rows starting level in two columns or more inside one band, from which on a grid's bands are not its rows. */
+const UNDRAWN_ROWS = 2;
+/** A line this many line pitches below the one above it in its column starts a paragraph. */
+const PARAGRAPH_STEP = 1.4;
+/** A table's column boundary from its text may be crossed by this share of its lines (its spanning rows). */
+const SPANNING_SHARE = 0.2;
+/** Fragments starting within this (pt) of each other start at one left edge. */
+const EDGE_TOLERANCE = 3;
+/** A column's left edge is where at least this many fragments start. */
+const ALIGNED_STARTS = 3;
+/** The gutter before a column's left edge is sought at most this far (pt) left of it. */
+const MAX_EDGE_GAP = 40;
+/** A drawn box with no inner rules holding more than this many lines is a frame around a table, not a row of one. */
+const FRAME_LINES = 4;
 /** Text sticking out of a table's outline by up to this (pt) is still inside it. */
 const INSIDE = 1.5;
 
 /** A horizontal (`at` = y, from `a` to `b` in x) or vertical (`at` = x, `a`..`b` in y) rule. */
-interface Seg {
+export interface Seg {
   at: number;
   a: number;
   b: number;
@@ -61,6 +75,9 @@ export interface RuledGrid {
   cells: GridCell[];
   /** The columns came from the text's gutters (the table draws no vertical rules). */
   textColumns: boolean;
+  /** The rules it was read from, and its row lines before the text added any. */
+  rules: { h: Seg[]; v: Seg[] };
+  bands: number[];
 }
 
 /**
@@ -174,22 +191,67 @@ function covers(segs: Seg[], at: number, lo: number, hi: number): boolean {
 }
 
 /**
- * Column boundaries from the text's gutters: x positions no fragment in the table crosses. A
+ * Column boundaries from the text's gutters. A column is where the text of many lines starts
+ * at one x (its left edge) with (nearly) no line crossing the space left of it: up to
+ * SPANNING_SHARE of the lines may (rows spanning the columns: a title row, outcome rows over
+ * the criteria), and the boundary goes where the fewest do, nearest that edge. A gutter no line
+ * crosses at all is a boundary whatever aligns after it (centred or right-aligned columns). A
  * gutter with nothing but labels left of it (list numbers hanging before their items) is no
  * column boundary.
  */
-function textColumns(frags: Frag[], x0: number, x1: number): number[] {
-  const spans = frags.map((f) => ({ a: Math.max(x0, f.x0), b: Math.min(x1, f.x1), label: LABEL_ONLY.test(f.text.trim()) })).sort((p, q) => p.a - q.a);
+function textColumns(texts: { frag: Frag; line: Line }[], x0: number, x1: number): number[] {
+  const lines = new Map<Line, Frag[]>();
+  for (const t of texts) lines.set(t.line, [...(lines.get(t.line) ?? []), t.frag]);
+  const w = Math.max(1, Math.ceil(x1 - x0));
+  // Lines covering each point (pt) of the table's width.
+  const cov = new Array<number>(w + 1).fill(0);
+  for (const frags of lines.values()) {
+    const mark = new Uint8Array(w + 1);
+    for (const f of frags) for (let x = Math.max(0, Math.floor(f.x0 - x0)); x <= Math.min(w, Math.ceil(f.x1 - x0)); x++) mark[x] = 1;
+    mark.forEach((m, x) => (cov[x]! += m));
+  }
+  const frags = texts.map((t) => t.frag);
+  const limit = Math.floor(SPANNING_SHARE * lines.size);
+  const candidates: number[] = [];
+  // Gutters no line crosses.
+  for (let x = 0; x <= w; x++) {
+    if (cov[x]! > 0) continue;
+    let end = x;
+    while (end + 1 <= w && cov[end + 1] === 0) end++;
+    if (x > 0 && end < w && end - x + 1 >= MIN_GUTTER) candidates.push(x0 + (x + end) / 2);
+    x = end;
+  }
+  // Left edges shared by ALIGNED_STARTS fragments or more, and the least-crossed point left of each.
+  const starts = frags.map((f) => f.x0).sort((a, b) => a - b);
+  const edges: number[] = [];
+  for (let k = 0; k < starts.length; ) {
+    let j = k;
+    while (j + 1 < starts.length && starts[j + 1]! - starts[k]! <= EDGE_TOLERANCE) j++;
+    if (j - k + 1 >= ALIGNED_STARTS) edges.push(starts[k]!);
+    k = j + 1;
+  }
+  for (const e of edges) {
+    const hi = Math.floor(e - x0) - 1;
+    if (hi < MIN_GUTTER) continue;
+    let b = hi;
+    for (let x = hi; x >= 0 && e - x0 - x <= MAX_EDGE_GAP; x--) if (cov[x]! < cov[b]!) b = x;
+    if (cov[b]! > limit || cov[b]! === 0) continue; // (gutters no line crosses are found above)
+    let a = b;
+    while (a - 1 >= 0 && cov[a - 1] === cov[b]) a--;
+    if (b - a + 1 >= MIN_GUTTER / 2) candidates.push(x0 + (a + b) / 2);
+  }
   const out: number[] = [];
-  let reach = -Infinity;
-  let onlyLabels = true;
-  for (const { a, b, label } of spans) {
-    if (reach > -Infinity && a - reach >= MIN_GUTTER) {
-      if (!onlyLabels) out.push((a + reach) / 2);
-      onlyLabels = true;
-    }
-    if (!label) onlyLabels = false;
-    reach = Math.max(reach, b);
+  let prev = x0;
+  for (const at of distinct(candidates)) {
+    const left = frags.filter((f) => (f.x0 + f.x1) / 2 > prev && (f.x0 + f.x1) / 2 < at);
+    if (!left.length) continue;
+    // Labels alone left of it, each on the line of the text it numbers: a list's hanging
+    // numbers, not a column (codes in a column of their own sit level with any line of the
+    // text beside them, often on a line of their own).
+    const hanging = (f: Frag) => texts.some((t) => t.frag.y === f.y && t.frag.x0 > at && t.frag.x0 - at <= MAX_EDGE_GAP);
+    if (left.every((f) => LABEL_ONLY.test(f.text.trim()) && hanging(f))) continue;
+    out.push(at);
+    prev = at;
   }
   return out;
 }
@@ -271,33 +333,110 @@ function extendByText(g: RuledGrid, lines: Line[], limit: number, size: number):
     last = l.bottom;
   }
   if (!below.length) return g;
-  const inner = g.xs.slice(1, -1);
-  const crossing = (l: Line) => l.frags.some((f) => inner.some((x) => f.x0 < x - 1 && f.x1 > x + 1));
-  // A spanning line's paragraph goes on in the lines under it at its left edge (one fragment,
-  // at the line pitch, not opening with a label).
-  const spanning = new Set<Line>();
-  below.forEach((l, k) => {
-    const prev = below[k - 1];
-    const wraps =
-      !!prev &&
-      spanning.has(prev) &&
-      l.frags.length === 1 &&
-      Math.abs(l.x0 - prev.x0) <= 0.5 * l.size &&
-      l.y - prev.y <= 1.5 * Math.max(l.size, prev.size) &&
-      !LABEL_ONLY.test(l.frags[0]!.text.split(/\s+/)[0] ?? '');
-    if (crossing(l) || wraps) spanning.add(l);
-  });
-  const spans = (l: Line) => spanning.has(l);
-  // Row lines: between a spanning line and the lines around it.
-  const ys = [g.y0, g.y1];
-  for (let k = 1; k < below.length; k++) {
-    if (spans(below[k]!) !== spans(below[k - 1]!) || (spans(below[k]!) && spans(below[k - 1]!) && below[k]!.top - below[k - 1]!.bottom > 0.5 * size)) ys.push((below[k - 1]!.bottom + below[k]!.top) / 2);
-  }
-  ys.push(below[below.length - 1]!.bottom + 1);
-  const y1 = ys[ys.length - 1]!;
   const texts = [...g.cells.flatMap((c) => c.frags), ...below.flatMap((l) => l.frags.map((frag) => ({ frag, line: l })))];
+  const ys = [g.y0, g.y1, ...spanningCuts(below.flatMap((l) => l.frags.map((frag) => ({ frag, line: l }))), [g.y1, Infinity], g.xs.slice(1, -1)).map((c) => c.y), below[below.length - 1]!.bottom + 1];
+  const y1 = ys[ys.length - 1]!;
   const grid = buildGrid({ h: [], v: [] }, g.x0, g.x1, ys, () => texts, g.xs);
   return grid ? { ...grid, y1 } : g;
+}
+
+/**
+ * Row lines the text gives inside the bands a table's rules leave (`ys`): a line whose text
+ * crosses a column line (`inner`) starts a row spanning the columns; its paragraph goes on in
+ * the lines under it that start at its left edge at the line pitch (not opening with a label),
+ * and lines set within its height (labels centred beside it) are that row's too. A row line
+ * falls between such a row and the lines around it.
+ */
+function spanningCuts(texts: { frag: Frag; line: Line }[], ys: number[], inner: number[]): TextRowLine[] {
+  const byLine = new Map<Line, Frag[]>();
+  for (const t of texts) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t.frag]);
+  const lines = [...byLine.keys()].sort((a, b) => a.y - b.y);
+  const fragsOf = (l: Line) => byLine.get(l)!;
+  const crossingFrag = (l: Line) => fragsOf(l).find((f) => inner.some((x) => f.x0 < x - 1 && f.x1 > x + 1));
+  // Spanning rows: their first line, their wrapped lines, and their height.
+  const groups: { top: number; bottom: number }[] = [];
+  const spanningText = new Set<Frag>();
+  for (let k = 0; k < lines.length; k++) {
+    const first = crossingFrag(lines[k]!);
+    if (!first || groups.some((g) => lines[k]!.y - 0.3 * lines[k]!.size <= g.bottom)) continue;
+    let last = lines[k]!;
+    const g = { top: last.top, bottom: last.bottom };
+    spanningText.add(first);
+    for (let j = k + 1; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (l.y - last.y > 1.5 * Math.max(l.size, last.size)) break;
+      const wrap = fragsOf(l).find((f) => Math.abs(f.x0 - first.x0) <= 0.5 * l.size);
+      const labelsOnly = fragsOf(l).every((f) => LABEL_ONLY.test(f.text.trim()) || /^&\s*\d{1,2}$/.test(f.text.trim()));
+      if (wrap && !LABEL_ONLY.test(wrap.text.split(/\s+/)[0] ?? '')) {
+        last = l;
+        g.bottom = l.bottom;
+        spanningText.add(wrap);
+      } else if (!labelsOnly) break;
+    }
+    groups.push(g);
+  }
+  const groupOf = (l: Line) => groups.findIndex((g) => l.y - 0.3 * l.size >= g.top - 0.3 * l.size && l.y - 0.3 * l.size <= g.bottom + 0.3 * l.size);
+  const band = (l: Line) => ys.findIndex((y, k) => k + 1 < ys.length && l.y - 0.3 * l.size >= y && l.y - 0.3 * l.size < ys[k + 1]!);
+  const cuts: TextRowLine[] = [];
+  for (let k = 1; k < lines.length; k++) {
+    const [a, b] = [lines[k - 1]!, lines[k]!];
+    if (band(a) !== band(b) || groupOf(a) === groupOf(b)) continue;
+    // A column whose paragraph goes on across the row line (a cell merged down beside the
+    // spanning row) is not parted there.
+    const flows = (lo: number, hi: number) => {
+      const inCol = (l: Line) => fragsOf(l).find((f) => (f.x0 + f.x1) / 2 > lo && (f.x0 + f.x1) / 2 < hi);
+      const [fa, fb] = [inCol(a), inCol(b)];
+      return (
+        !!fa &&
+        !!fb &&
+        !spanningText.has(fa) &&
+        !spanningText.has(fb) &&
+        Math.abs(fa.x0 - fb.x0) <= 0.5 * b.size &&
+        b.y - a.y <= 1.5 * Math.max(a.size, b.size) &&
+        !LABEL_ONLY.test(fb.text.split(/\s+/)[0] ?? '')
+      );
+    };
+    cuts.push({ y: (a.bottom + b.top) / 2, flows });
+  }
+  return cuts;
+}
+
+/** A row line the text gives, and whether a column's text goes on across it (`lo`..`hi` in x). */
+interface TextRowLine {
+  y: number;
+  flows: (lo: number, hi: number) => boolean;
+}
+
+/**
+ * The most rows any band of a grid holds beyond its first: heights where paragraphs start level
+ * (within half a line) in two columns or more. A paragraph starts at a column's first line in
+ * the band and after a step of PARAGRAPH_STEP line pitches.
+ */
+function undrawnRows(texts: { frag: Frag; line: Line }[], ys: number[], xs: number[]): number {
+  let most = 0;
+  for (let r = 0; r + 1 < ys.length; r++) {
+    const inBand = texts.filter((t) => t.frag.y - 0.3 * t.frag.size >= ys[r]! && t.frag.y - 0.3 * t.frag.size < ys[r + 1]!);
+    const starts: { y: number; size: number }[] = [];
+    for (let c = 0; c + 1 < xs.length; c++) {
+      const col = inBand.filter((t) => (t.frag.x0 + t.frag.x1) / 2 > xs[c]! && (t.frag.x0 + t.frag.x1) / 2 < xs[c + 1]!).map((t) => t.frag).sort((a, b) => a.y - b.y);
+      const steps = col.slice(1).flatMap((f, k) => (f.y - col[k]!.y > 0.5 * f.size ? [f.y - col[k]!.y] : []));
+      const pitch = steps.length ? [...steps].sort((a, b) => a - b)[Math.floor(steps.length / 2)]! : Infinity;
+      col.forEach((f, k) => {
+        if (k > 0 && f.y - col[k - 1]!.y > 0.5 * f.size && f.y - col[k - 1]!.y > PARAGRAPH_STEP * pitch) starts.push({ y: f.y, size: f.size });
+      });
+    }
+    // Heights where two or more columns start a paragraph.
+    starts.sort((a, b) => a.y - b.y);
+    let rows = 0;
+    for (let k = 0; k < starts.length; ) {
+      let j = k;
+      while (j + 1 < starts.length && starts[j + 1]!.y - starts[k]!.y <= 0.5 * starts[k]!.size) j++;
+      if (j > k) rows++;
+      k = j + 1;
+    }
+    most = Math.max(most, rows);
+  }
+  return most;
 }
 
 function medianSize(lines: Line[]): number {
@@ -310,11 +449,14 @@ function buildGrid(
   g: { h: Seg[]; v: Seg[] },
   x0: number,
   x1: number,
-  ys: number[],
+  bands: number[],
   fragsIn: (top: number, bottom: number) => { frag: Frag; line: Line }[],
   /** Column lines known already (a drawn header row's), else found here. */
   columns: number[] | null = null,
+  /** Columns of the same table on another page, to read this part's text by (its own too few to show them). */
+  borrowed: number[] | null = null,
 ): RuledGrid | null {
+  let ys = bands;
   const y0 = ys[0]!;
   const y1 = ys[ys.length - 1]!;
   const texts = fragsIn(y0, y1);
@@ -325,11 +467,31 @@ function buildGrid(
   const stops = g.h.flatMap((s) => [s.a, s.b]).filter((x) => x > x0 + SNAP && x < x1 - SNAP);
   let xs: number[];
   let byText = false;
+  /** Row lines the text gives (no rule drawn there). */
+  const textRows = new Map<number, TextRowLine>();
   if (columns) xs = columns;
-  else if (inner.length || stops.length) xs = distinct([x0, x1, ...inner.map((s) => s.at), ...stops]);
+  else if (inner.length) xs = distinct([x0, x1, ...inner.map((s) => s.at), ...stops]);
   else {
-    xs = distinct([x0, x1, ...textColumns(texts.map((t) => t.frag), x0, x1)]);
-    byText = xs.length > 2;
+    // No column drawn: the text's gutters give the columns (with where rules stop short).
+    const drawn = distinct(stops);
+    const own = borrowed ? borrowed.slice(1, -1) : textColumns(texts, x0, x1);
+    const text = own.filter((x) => !drawn.some((d) => Math.abs(d - x) <= 3 * MIN_GUTTER));
+    // A frame around a table with no rule inside it (its text shows columns): not the table's
+    // drawing (its gutters and rows are read as for a table drawing nothing, stream.ts), unless
+    // it is one row's. (A frame around text of one column stays a box.)
+    if (!drawn.length && text.length && ys.length === 2 && new Set(texts.map((t) => t.line)).size > FRAME_LINES) return null;
+    xs = distinct([x0, x1, ...drawn, ...text]);
+    byText = text.length > 0;
+    // Rows the rules do not part: a line crossing a column boundary is a row spanning the
+    // columns, the lines between such rows are rows of their own.
+    if (byText) {
+      for (const cut of spanningCuts(texts, ys, xs.slice(1, -1))) textRows.set(cut.y, cut);
+      ys = distinct([...ys, ...textRows.keys()]);
+      // Rows neither drawn nor spanning (paragraphs starting level in two columns or more,
+      // again and again, inside one band): the drawing is not the table's rows, which are read
+      // as for a table drawing nothing.
+      if (undrawnRows(texts, ys, xs) >= UNDRAWN_ROWS) return null;
+    }
   }
   const nr = ys.length - 1;
   const nc = xs.length - 1;
@@ -337,10 +499,10 @@ function buildGrid(
   // where the drawing says nothing (a table drawing only some of its column lines), the text
   // does: no line of it crosses there.
   const crosses = (x: number, r: number) => texts.some(({ frag: f }) => f.x0 < x - 1 && f.x1 > x + 1 && f.y - 0.3 * f.size >= ys[r]! && f.y - 0.3 * f.size <= ys[r + 1]!);
-  const vWall = (r: number, c: number) => byText || covers(g.v, xs[c]!, ys[r]!, ys[r + 1]!) || (!g.v.some((s) => Math.abs(s.at - xs[c]!) <= SNAP && s.b > ys[r]! + SNAP && s.a < ys[r + 1]! - SNAP) && !crosses(xs[c]!, r) && bandHasText(r));
+  const vWall = (r: number, c: number) => covers(g.v, xs[c]!, ys[r]!, ys[r + 1]!) || (!g.v.some((s) => Math.abs(s.at - xs[c]!) <= SNAP && s.b > ys[r]! + SNAP && s.a < ys[r + 1]! - SNAP) && !crosses(xs[c]!, r) && (byText || bandHasText(r)));
   const bandHasText = (r: number) => texts.some(({ frag: f }) => f.y - 0.3 * f.size >= ys[r]! && f.y - 0.3 * f.size <= ys[r + 1]!);
   // (Rows a drawn header's text was cut into: every row line is a boundary.)
-  const hWall = (r: number, c: number) => !!columns || covers(g.h, ys[r]!, xs[c]!, xs[c + 1]!);
+  const hWall = (r: number, c: number) => !!columns || (textRows.has(ys[r]!) && !textRows.get(ys[r]!)!.flows(xs[c]!, xs[c + 1]!)) || covers(g.h, ys[r]!, xs[c]!, xs[c + 1]!);
   const id = (r: number, c: number) => r * nc + c;
   const parent = Array.from({ length: nr * nc }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -383,5 +545,15 @@ function buildGrid(
   }
   for (const cell of cells) cell.frags.sort((a, b) => a.frag.y - b.frag.y || a.frag.x0 - b.frag.x0);
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
-  return { x0, y0, x1, y1, xs, ys, cells, textColumns: byText };
+  return { x0, y0, x1, y1, xs, ys, cells, textColumns: byText, rules: g, bands };
+}
+
+/**
+ * A part of a table whose own text is too little to show its columns (a few rows at a page's
+ * foot), read again by the columns the rest of the table shows on the next page; null when
+ * that reading is no grid.
+ */
+export function withColumns(g: RuledGrid, xs: number[]): RuledGrid | null {
+  const texts = g.cells.flatMap((c) => c.frags);
+  return buildGrid(g.rules, g.x0, g.x1, g.bands, () => texts, null, xs);
 }

@@ -10,7 +10,7 @@ import type { Place } from '@qualspec/blocks';
 import type { Grade } from '@qualspec/model';
 import type { Diagnostics } from './diagnostics.js';
 import type { Item } from './items.js';
-import { HEADER_PREFIX, HEADER_SUFFIX, LIST_MARKER, columnRole, isLoAcHeader, onlyHeaderWords } from './rules/index.js';
+import { HEADER_PREFIX, HEADER_SUFFIX, LIST_MARKER, columnRole, isColumnNamesRow, isLoAcHeader, onlyHeaderWords } from './rules/index.js';
 import { SCHEMES, type Role, type Scheme, type Token } from './schemes/index.js';
 import { joinParts, listText, looseText } from './text.js';
 
@@ -228,6 +228,13 @@ export class OutlineBuilder {
     // Evidence, method or page-reference columns beside the criteria are not criterion text
     // (unless the text names itself an outcome or criterion: the header was misread).
     if (role === 'other' && !own?.prefixed) return this.decide('column/other', 'column named as something else');
+    // A header row of column names (repeated over a page break) continues nothing.
+    if (it.cell?.header && isColumnNamesRow(it.cell.rowText)) {
+      this.open = null;
+      const r = columnRole(it.text);
+      if (r) this.region = r;
+      return this.decide('header/column-names', 'a header row: column names');
+    }
     if (isLoAcHeader(it.text) || (this.afterHeader && onlyHeaderWords(it.text))) {
       this.afterHeader = true;
       const r = columnRole(it.text);

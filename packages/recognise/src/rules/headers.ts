@@ -62,3 +62,22 @@ export function columnRole(text: string): 'outcome' | 'criterion' | 'number' | n
   if (NUMBER_HEADER.test(text.trim())) return 'number';
   return null;
 }
+
+/**
+ * A row the document marks as a header (a table's header row, repeated where the table goes
+ * on over a page) holding only column names: short, capitalised, no numbers (`Pass | Merit |
+ * Distinction`, `Learning outcome | AC | Assessment criterion`). Its cells head columns; none
+ * continues the element open above it. Tested on the row's cells joined by tabs.
+ */
+export function isColumnNamesRow(rowText: string): boolean {
+  const cells = rowText.split('\t').map((c) => c.trim()).filter(Boolean);
+  return cells.length >= 2 && cells.every((c) => c.length <= 40 && !/\d/.test(c) && /^\p{Lu}/u.test(c) && c.split(/\s+/).length <= 4);
+}
+
+export const COLUMN_NAMES_RULE: Rule = {
+  id: 'header/column-names',
+  summary: 'a header row of column names (short, capitalised, no numbers): it continues nothing',
+  test: isColumnNamesRow,
+  yes: ['Pass\tMerit\tDistinction', 'Learning outcome\tAC\tAssessment criterion', 'Unit\tTitle\tCredits'],
+  no: ['LO1\tUnderstand the retail sector', 'Pass', '1.1\tDescribe stock rotation', 'Understand the principles of stock control in a warehouse\tExplain'],
+};

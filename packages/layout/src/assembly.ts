@@ -8,7 +8,7 @@ import { markFurniture } from './furniture.js';
 import { ruledGrids, withColumns, type GridCell, type RuledGrid } from './lattice.js';
 import { makeLine, settleSoftSplits, type Frag, type Line, type PageLines } from './lines.js';
 import type { FontStyle } from './raw.js';
-import { GOES_ON, LABEL_ONLY, attachLabels, centredLines, joinText, paragraphsOf, startsItem, type Para, type PLine } from './paragraphs.js';
+import { GOES_ON, LABEL_ONLY, attachLabels, centredLines, joinText, paragraphsOf, settleHyphens, startsItem, type Para, type PLine } from './paragraphs.js';
 import { NUMBER_ONLY, findRegions, fits, lineKey, regionColumns, regionRows, startsIn, type CellAlign, type Region, type RegionCols, type Span, type TRow, type TTable } from './stream.js';
 
 // Assembly
@@ -246,8 +246,12 @@ export function layout(pages: PageLines[]): LayoutResult {
   const blocks: Block[] = [];
   let page = 1;
   const stylesOf = new Map(pages.map((p) => [p.page, p.fontStyles]));
+  // Words the document prints whole on a line (hyphenated compounds as printed), to settle the
+  // hyphens that ended lines.
+  const words = new Set<string>();
+  for (const p of pages) for (const l of p.lines) for (const f of l.frags) for (const w of f.text.toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu) ?? []) words.add(w);
   const toPara = (q: Para, heading = 0): Paragraph => {
-    const b: Paragraph = { type: 'paragraph', text: collapse(q.text), place: { page: q.page, line: q.no || null } };
+    const b: Paragraph = { type: 'paragraph', text: collapse(settleHyphens(q.text, words)), place: { page: q.page, line: q.no || null } };
     if (q.depth) b.depth = q.depth;
     if (heading) b.heading = heading;
     const emphasis = emphasisOf(q, stylesOf.get(q.page) ?? []);

@@ -15,6 +15,7 @@
  */
 export { layout, type LayoutResult } from './assembly.js';
 export { markFurniture } from './furniture.js';
+export { LINE_END_HYPHEN, settleHyphens } from './paragraphs.js';
 export { pageLines, type Frag, type Line, type PageLines } from './lines.js';
 export { packPage, unpackPage, type PackedPage } from './pack.js';
 export { STRIDE, type FontStyle, type RawPage } from './raw.js';

@@ -79,6 +79,22 @@ export function startsItem(text: string): boolean {
   return BULLET_START.test(text) || ENUM_START.test(text);
 }
 
+/** A hyphen that ended a line inside a word (`organi-` + `sation`, `whole-` + `life`), until settled. */
+export const LINE_END_HYPHEN = '\u00AD';
+
+/**
+ * Settle the hyphens that ended lines: a word the document also prints whole, and never with
+ * that hyphen, was hyphenated at the line end (`organi-sation` is `organisation`); any other
+ * keeps its hyphen (`whole-life`, `non-technical`).
+ */
+export function settleHyphens(text: string, words: Set<string>): string {
+  if (!text.includes(LINE_END_HYPHEN)) return text;
+  return text.replace(/(\p{L}+)\u00AD(\p{L}+)/gu, (_, a: string, b: string) => {
+    const whole = `${a}${b}`.toLowerCase();
+    return words.has(whole) && !words.has(`${a}-${b}`.toLowerCase()) ? `${a}${b}` : `${a}-${b}`;
+  }).replace(/\u00AD/g, '-');
+}
+
 /** Join two lines of one paragraph: words broken across the line end are joined. */
 const SHORT_WORDS = /^(?:a|an|and|as|at|be|by|do|for|go|he|if|in|is|it|me|my|no|of|on|or|so|the|to|up|us|we|use|can|not|own|may|are|has|its|all|any|new|who|how|why)$/i;
 
@@ -88,8 +104,9 @@ export function joinText(prev: string, prevLine: PLine, next: string, fullWidth:
   const last = prev.slice(-1);
   // `L/` + `506/1905`: a break after a slash.
   if (last === '/') return prev + next;
-  // Hyphenated compounds keep the hyphen.
-  if (last === '-' && /\p{L}-$/u.test(prev) && /^\p{Ll}/u.test(next)) return prev + next;
+  // A word broken at a hyphen: a compound's hyphen or a hyphenation's, settled on the whole
+  // document's words (assembly.ts), so marked as a line-end hyphen here.
+  if (last === '-' && /\p{L}-$/u.test(prev) && /^\p{Ll}/u.test(next)) return prev.slice(0, -1) + LINE_END_HYPHEN + next;
   // A single word too wide for its column, broken without a hyphen (a whole word that happens
   // to fill a narrow column's line is commoner: only when a stub that is no word follows).
   const word = prevLine.text.trim();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paragraphs, type Table } from '@qualspec/blocks';
-import { layout, pageLines, type RawPage } from '@qualspec/layout';
+import { LINE_END_HYPHEN, layout, pageLines, settleHyphens, type RawPage } from '@qualspec/layout';
 
 /** A page from [x, baseline y, text, size?] items (10-point type unless given), 0.6 em a character. */
 function page(n: number, items: Array<[number, number, string, number?]>): RawPage {
@@ -37,5 +37,17 @@ describe('layout of positioned text', () => {
       [['Learning outcome'], ['Assessment criteria']],
       [['1. Know widget part 1'], ['1.1 Describe part 1', '1.2 Explain part 1']],
     ]);
+  });
+});
+
+describe('hyphens that ended lines', () => {
+  const words = new Set(['organisation', 'whole-life', 'person-centred', 'costs']);
+  it('a word the document prints whole, and never with that hyphen, was hyphenated at the line end', () => {
+    expect(settleHyphens(`the organi${LINE_END_HYPHEN}sation's costs`, words)).toBe("the organisation's costs");
+  });
+  it('a compound printed whole elsewhere, or a word printed nowhere else, keeps its hyphen', () => {
+    expect(settleHyphens(`whole${LINE_END_HYPHEN}life costs`, words)).toBe('whole-life costs');
+    expect(settleHyphens(`person${LINE_END_HYPHEN}centred care`, words)).toBe('person-centred care');
+    expect(settleHyphens(`non${LINE_END_HYPHEN}technical audience`, words)).toBe('non-technical audience');
   });
 });

@@ -7,4 +7,13 @@ if (major < 22 || (major === 22 && minor < 13)) {
   console.error(`diff-spec: needs Node 22.13 or later (24 LTS recommended); this is Node ${process.versions.node}`);
   process.exit(2);
 }
+// V8's code cache on disk (Node's module compile cache, in the OS temporary directory unless
+// NODE_COMPILE_CACHE names one; NODE_DISABLE_COMPILE_CACHE=1 turns it off): later runs skip
+// compiling pdf.js and the rest again. The page workers inherit it through the environment.
+const { enableCompileCache, getCompileCacheDir } = await import('node:module');
+if (enableCompileCache && !process.env.NODE_DISABLE_COMPILE_CACHE) {
+  enableCompileCache();
+  const dir = getCompileCacheDir?.();
+  if (dir) process.env.NODE_COMPILE_CACHE = dir;
+}
 await import('../dist/cli/diff-spec.js');

@@ -18,8 +18,9 @@ export type { PageLines, Line, Frag } from '@qualspec/layout';
 
 export interface PdfOptions extends AdapterOptions {
   /**
-   * Worker threads reading pages (alternate pages each): 0 reads in this thread. Default:
-   * QUALSPEC_PDF_THREADS when set, else 1 for files of 256 KiB and more (on 2+ cores), else 0.
+   * Worker threads reading pages (alternate pages each): 0 reads in this thread (where pdf.js's
+   * failures on a damaged file can reach the process). Default: QUALSPEC_PDF_THREADS when set,
+   * else 1.
    */
   threads?: number;
   /** Time limit for reading the document in worker threads (ms; default 120 000). */
@@ -33,7 +34,6 @@ const mark = (what: string) => {
 
 /** Pages refused by default (a hostile file cannot make us read millions of pages). */
 export const DEFAULT_MAX_PAGES = 5000;
-const WORKER_MIN_BYTES = 256 * 1024;
 
 /** Read a PDF into blocks. Throws InputError for unreadable input. */
 export async function pdfToBlocks(bytes: Uint8Array, options: PdfOptions = {}): Promise<AdapterResult> {
@@ -82,7 +82,9 @@ function summarise(pages: number[]): string {
 /** Every page's text, grouped into lines and fragments, in page order. */
 export async function extractPages(bytes: Uint8Array, options: PdfOptions = {}): Promise<PageLines[]> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-  let threads = options.threads ?? envThreads() ?? (bytes.length >= WORKER_MIN_BYTES ? defaultThreads() : 0);
+  // Read in a page worker by default, whatever the size: pdf.js's own failures (a rejection
+  // it leaves unhandled on a damaged file) then end that worker, never the caller's process.
+  let threads = options.threads ?? envThreads() ?? 1;
   if (threads > 0 && !existsSync(WORKER_FILE)) threads = 0; // running from sources
   if (threads < 1) {
     const doc = await openDocument(bytes, { password: options.password, maxPages });

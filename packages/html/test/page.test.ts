@@ -83,6 +83,30 @@ describe('htmlToBlocks on saved web pages', () => {
     expect(texts(blocks)).toEqual(['Unit 3 Title of the unit', 'Body of the unit with enough text to matter here.']);
   });
 
+  it('keeps the headings set just before the content container (the page title over an editor’s body)', async () => {
+    const html = page(`
+      <div class="frame"><div><h2>Unit 5 - Learning outcomes and assessment criteria</h2></div><hr>
+      <div class="body"><h4>Managing food safety</h4><p>This unit helps supervisors to run the food safety controls of a kitchen, with enough text to be the content.</p>
+      <table><tr><td>Unit Level</td><td>4</td></tr></table></div></div>
+      <div><p>Short aside.</p></div>`);
+    const { blocks } = await htmlToBlocks(enc(html));
+    expect(texts(blocks)).toEqual([
+      'Unit 5 - Learning outcomes and assessment criteria',
+      'Managing food safety',
+      'This unit helps supervisors to run the food safety controls of a kitchen, with enough text to be the content.',
+      'Unit Level',
+      '4',
+    ]);
+    // Not when something other than headings stands beside them (a menu's text, an advert).
+    const other = page(`
+      <div class="frame"><div><h2>Our courses</h2><p>Call us today for a quote</p></div>
+      <div class="body"><h4>Managing food safety</h4><p>This unit helps supervisors to run the food safety controls of a kitchen, with enough text to be the content of the page.</p></div></div>`);
+    expect(texts((await htmlToBlocks(enc(other))).blocks)).toEqual([
+      'Managing food safety',
+      'This unit helps supervisors to run the food safety controls of a kitchen, with enough text to be the content of the page.',
+    ]);
+  });
+
   it('decodes the charset the page declares', async () => {
     const bytes = Buffer.concat([
       Buffer.from('<!doctype html><html><head><meta charset="windows-1252"></head><body><p>Learners', 'latin1'),

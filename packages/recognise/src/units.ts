@@ -281,8 +281,10 @@ export function readUnit(
   // / `Unit reference number` / `R/605/8112`).
   if (!u.title) u.title = titleAbove(items, span.start);
   let titlePending = !u.title;
-  // A heading's title may wrap onto the next line.
-  let titleFrom = u.title ? span.start : -1;
+  // A heading's title may wrap onto the next line (not a title read from a label further on,
+  // when the heading line gave only the number).
+  const own = (it: Item) => (it.cell ? it.cell.rowText : it.text);
+  let titleFrom = u.title && looseTitle(own(first)).includes(looseTitle(u.title)) ? span.start : -1;
 
   for (let j = span.start + 1; j < span.end; j++) {
     const it = items[j]!;

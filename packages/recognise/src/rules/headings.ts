@@ -3,6 +3,7 @@
  * is only taken as a unit when outcome or criterion content follows it (see units.ts).
  */
 import { LABEL_RULES, QUALIFICATION_TITLE, REF, REF_SOURCE, UNIT_TITLE_LABEL, splitLabels } from './labels.js';
+import { isLoAcHeader } from './headers.js';
 import { phrases, type PatternRule, type Rule } from './rule.js';
 import { UNIT_WORDS } from './words.js';
 
@@ -76,6 +77,14 @@ export const HEADING_RULES: HeadingRule[] = [
       const title = /^[A-Za-z][A-Za-z ]{1,30}:/.test(rest) ? '' : cleanTitle(rest);
       return heading({ ref: m[1]!, title: title || null }, 'heading/unit-reference');
     },
+  },
+  {
+    id: 'heading/unit-number-over-section',
+    summary: '`Unit 3 – Learning outcomes and assessment criteria`: a unit\'s number over one of its sections (header words, no title); the title comes from its labels or the line below',
+    pattern: new RegExp(String.raw`^${UNIT_WORD}\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?(\d{1,4}[A-Za-z]?)\s*(?:[:.\-–—]\s*|\s+)(\S.*)$`),
+    yes: ['Unit 3 - Learning outcomes and assessment criteria', 'Unit 201: Assessment criteria', 'UNIT 4 — Learning outcomes'],
+    no: ['Unit 3 - Learning to manage risk', 'Unit 201 Principles of retail'],
+    read: (m) => (isLoAcHeader(m[2]!.trim()) ? heading({ number: m[1]! }, 'heading/unit-number-over-section') : null),
   },
   {
     id: 'heading/unit-number-title',

@@ -26,6 +26,8 @@ export interface CriterionDraft {
   depth: number | null;
   /** Its sub-bullets are lines without markers after a lead-in: each line is an item. */
   plainList?: boolean;
+  /** Its number is a list's, named by its place. */
+  listed?: boolean;
 }
 
 export interface OutcomeDraft {
@@ -177,9 +179,9 @@ export class OutlineBuilder {
     return this.roles.get(table)![it.cell.col] ?? null;
   }
 
-  /** The scheme's token at the start of a text, read in the item's column or the region a header opened. */
-  private tokenOf(text: string, role: Role): Token | null {
-    return this.scheme.parse(text, role === 'outcome' || role === 'criterion' ? role : this.region);
+  /** The scheme's token at the start of a text, read in the item's column or the region a header opened, knowing whether the item is a list's. */
+  private tokenOf(text: string, role: Role, it: Item): Token | null {
+    return this.scheme.parse(text, role === 'outcome' || role === 'criterion' ? role : this.region, it.depth > 0);
   }
 
   /**
@@ -214,7 +216,7 @@ export class OutlineBuilder {
       // outcome, its first criterion, or the current outcome's next criterion not yet seen
       // (indicative content repeats numbers already seen); or the whole outline starting again
       // before any criterion (outcomes listed, then their content, then the assessment grid).
-      const tok = this.tokenOf(it.text.replace(HEADER_PREFIX, ''), null);
+      const tok = this.tokenOf(it.text.replace(HEADER_PREFIX, ''), null, it);
       if (!tok || !this.resumes(tok)) return this.decide('section/content', 'inside another section', false);
       this.inSection = false;
     }
@@ -224,7 +226,7 @@ export class OutlineBuilder {
     }
     if (it.kind === 'page') return this.decide('outline/page', 'page break');
     const role = this.roleOf(it);
-    const own = this.tokenOf(it.text.replace(HEADER_PREFIX, ''), role);
+    const own = this.tokenOf(it.text.replace(HEADER_PREFIX, ''), role, it);
     // Evidence, method or page-reference columns beside the criteria are not criterion text
     // (unless the text names itself an outcome or criterion: the header was misread).
     if (role === 'other' && !own?.prefixed) return this.decide('column/other', 'column named as something else');
@@ -245,7 +247,7 @@ export class OutlineBuilder {
       if (r) this.region = r;
     }
     const text = prefix ? it.text.slice(prefix[0].length) : it.text;
-    const tok = this.tokenOf(text, role);
+    const tok = this.tokenOf(text, role, it);
     // The repeated outcome's wrapped lines (`1. Plan, select and use appropriate IT` /
     // `systems and software for different purposes` before each criterion): nothing new.
     const tail = this.repeatTail;
@@ -362,6 +364,15 @@ export class OutlineBuilder {
   private takeCriterion(tok: Token, it: Item, role: Role = null): boolean {
     const s = this.scheme;
     let cur = this.current;
+    // A list's number the scheme names by the outcome it stands under (`3.` under outcome 2 is
+    // `2.3`): from here on it is that number.
+    if (tok.outcome === null && tok.grade === null && s.placed) {
+      const before = cur?.criteria[cur.criteria.length - 1];
+      const named = cur ? s.placed(tok, cur.number, before ? { ord: before.ord, listed: !!before.listed } : null) : null;
+      // Where no list can stand, the line is what it reads as otherwise (the next outcome).
+      if (!named) return tok.alt ? this.take(tok.alt, it, role) : false;
+      tok = named;
+    }
     if (tok.outcome === null) {
       // Placed by position: under the outcome whose row or block it is in.
       const covered = this.coverTarget ? this.outcomes.find((o) => o.number === this.coverTarget) : undefined;
@@ -452,7 +463,7 @@ export class OutlineBuilder {
       } else this.events.next++;
     }
     if (!perOutcome) this.lastOrd.set(seq, Math.max(tok.ord, this.lastOrd.get(seq) ?? 0));
-    const c: CriterionDraft = { number: tok.number, grade: tok.grade, seq, ord: tok.ord, parts: tok.rest ? [tok.rest] : [], bullets: [], place: it.place, depth: tok.rest ? it.depth : null };
+    const c: CriterionDraft = { number: tok.number, grade: tok.grade, seq, ord: tok.ord, parts: tok.rest ? [tok.rest] : [], bullets: [], place: it.place, depth: tok.rest ? it.depth : null, listed: tok.listed };
     o.criteria.push(c);
     this.seen.add(this.seenKey(tok, o));
     this.setOpen({ kind: 'criterion', c }, it);

@@ -10,7 +10,7 @@ import type { Place } from '@qualspec/blocks';
 import type { Grade } from '@qualspec/model';
 import type { Diagnostics } from './diagnostics.js';
 import type { Item } from './items.js';
-import { HEADER_PREFIX, HEADER_SUFFIX, LIST_MARKER, columnRole, isLoAcHeader, onlyHeaderWords } from './rules/index.js';
+import { HEADER_PREFIX, HEADER_SUFFIX, LIST_MARKER, abbreviatedHeaderRole, columnRole, isLoAcHeader, onlyHeaderWords } from './rules/index.js';
 import { SCHEMES, type Role, type Scheme, type Token } from './schemes/index.js';
 import { joinParts, listText, looseText } from './text.js';
 
@@ -230,9 +230,10 @@ export class OutlineBuilder {
     // Evidence, method or page-reference columns beside the criteria are not criterion text
     // (unless the text names itself an outcome or criterion: the header was misread).
     if (role === 'other' && !own?.prefixed) return this.decide('column/other', 'column named as something else');
-    if (isLoAcHeader(it.text) || (this.afterHeader && onlyHeaderWords(it.text))) {
+    const abbreviated = it.cell ? null : abbreviatedHeaderRole(it.text);
+    if (abbreviated || isLoAcHeader(it.text) || (this.afterHeader && onlyHeaderWords(it.text))) {
       this.afterHeader = true;
-      const r = columnRole(it.text);
+      const r = abbreviated ?? columnRole(it.text);
       if (r) this.region = r;
       return this.decide('header/outcomes-criteria', r ? `header: ${r} region` : 'header');
     }

@@ -28,6 +28,7 @@ import {
   UNIT_TITLE_LABEL,
   cleanTitle,
   isLoAcHeader,
+  isSectionRunIn,
   labelPairs,
   matchUnitHeading,
   splitLabels,
@@ -421,7 +422,7 @@ function isSectionHeading(it: Item, firstOfRow: boolean): boolean {
   const named = /^[A-Z]/.test(text) && CONTENT_SECTION.test(text);
   // A row whose first cell names the section (`Range | …`).
   if (it.cell) return firstOfRow && it.cell.col === 0 && named;
-  if (named) return true;
+  if (named || isSectionRunIn(text)) return true;
   // A heading line that starts in lower case is the wrapped end of the one before.
   return it.heading > 0 && /^[A-Z]/.test(text) && !isNumbered(it) && !isLoAcHeader(it.text) && it.text.length <= 120;
 }

@@ -36,9 +36,29 @@ export const HEADER_RULE: Rule = {
   no: ['Learning outcome 1', 'Assessment criteria for unit 3 are below in full'],
 };
 
+/**
+ * `AC` or `LOs` on a line of its own: a criteria or outcomes heading abbreviated (`**AC**` over a
+ * unit's numbered criteria). In a table's header row the same letters head a column of numbers
+ * (NUMBER_HEADER): only a line of its own is read so.
+ */
+export const ABBREVIATED_HEADER_RULE: Rule = {
+  id: 'header/abbreviated',
+  summary: 'an abbreviated outcomes or criteria heading on a line of its own (`AC`, `ACs`, `LOs:`)',
+  pattern: /^(?:AC|LO)s?\s*:?$/,
+  yes: ['AC', 'ACs', 'LOs:', 'AC:'],
+  no: ['ACT', 'AC1.1', 'LO1', 'ac'],
+};
+
+/** The region an abbreviated heading line opens, or null. */
+export function abbreviatedHeaderRole(text: string): 'outcome' | 'criterion' | null {
+  const t = text.trim();
+  if (!ABBREVIATED_HEADER_RULE.pattern!.test(t)) return null;
+  return t.startsWith('AC') ? 'criterion' : 'outcome';
+}
+
 /** A header phrase run into the first outcome or criterion (`The learner will: 1. Understand …`). */
 export const HEADER_PREFIX = new RegExp(
-  String.raw`^(?:(?:learning\s+outcomes?|assessment\s+criteri(?:a|on))\s*[-–:]?\s*)?(?:the\s+)?learners?\s+${VERB}(?:\s+be\s+able\s+to)?\s*:\s*(?=\S)`,
+  String.raw`^(?:(?:learning\s+outcomes?|assessment\s+criteri(?:a|on))\s*[-–—:]?\s*)?(?:the\s+)?learners?\s+${VERB}(?:\s+be\s+able\s+to)?\s*:\s*(?=\S)`,
   'i',
 );
 

@@ -9,8 +9,8 @@ import type { Scheme, Token } from './scheme.js';
 /** `A.P1 Explain…`, `B.M2:`, `AB.D1` (a distinction over aims A and B). */
 const CRITERION = /^([A-H]{1,3})\s?\.\s?([PMD])\s?(\d{1,2})(?![\d.]\d)(?:[.:)]\s*|\s+|$)(.*)$/;
 /** `Learning aim A: Understand…`, `Aim B –`; a bare `A` only where the column or region says outcome. */
-const AIM = /^(?:learning\s+aim|aim)\s+([A-H])\b\s*(?:[.):\-–]\s*|\s+|$)(.*)$/i;
-const BARE_AIM = /^([A-H])(?:[.):\-–]\s*|\s+)(?=[A-Z])(.*)$/;
+const AIM = /^(?:learning\s+aim|aim)\s+([A-H])\b\s*(?:[.):\-–—]\s*|\s+|$)(.*)$/i;
+const BARE_AIM = /^([A-H])(?:[.):\-–—]\s*|\s+)(?=[A-Z])(.*)$/;
 
 function parseAim(text: string, region: string | null): Token | null {
   let m = CRITERION.exec(text);

@@ -564,6 +564,15 @@ describe('the parts around the units', () => {
     expect(listed.diagnostics.filter((x) => x.code === 'numbering-ambiguous')).toEqual([]);
   });
 
+  it('labels sharing a line between bars (`Level: 2 | Credits: 4 | GLH: 30`): each value alone, the bar no comment', async () => {
+    const md = `# Unit 301 — Safe working on site\n**UAN:** M/503/1201  \n**Level:** 2 | **Credits:** 4 | **GLH:** 30  \n\n## LO1 — Know the law\n**AC**\n1. Identify the duties of employers  \n`;
+    const d = await parse(md, 'unit301.md');
+    expect(shape(d)).toEqual([
+      { ref: 'M/503/1201', number: '301', title: 'Safe working on site', level: 2, credits: 4, glh: 30, outcomes: [['1', 'Know the law', ['1 Identify the duties of employers']]] },
+    ]);
+    expect(d.diagnostics.filter((x) => x.code === 'value-with-comment')).toEqual([]);
+  });
+
   it('qualification facts in label, value, label, value rows', async () => {
     const d = await parseSpec(file('qualification-four-columns.docx'));
     expect([d.qualification.number, d.qualification.credits, d.qualification.glh, d.qualification.tqt]).toEqual(['603/1234/8', 3, 20, 30]);

@@ -25,7 +25,7 @@ export const REF_AT_START = new RegExp(`^(${REF_SOURCE})\\b`);
 export const REF_PENDING = /^(?:TBC|TBA|TBD|N\/?A|to be (?:confirmed|assigned)|pending)\b/i;
 
 /** Separator between a label and its value: a colon, a tab (table cell) or spaces. */
-const SEP = String.raw`\s*(?:[:\t]\s*|\s+[–-]\s+|\s+)`;
+const SEP = String.raw`\s*(?:[:\t]\s*|\s+[–—-]\s+|\s+)`;
 
 const rule = (r: PatternRule) => r;
 
@@ -148,7 +148,11 @@ export function labelPairs(cells: string[] | null, line: string): string[] {
   return splitLabels(line);
 }
 
-/** `Unit reference: K/506/2169 Level: 3` as its two `Label: value` pairs; other text unchanged. */
+/**
+ * `Unit reference: K/506/2169 Level: 3` as its two `Label: value` pairs (a bar or a bullet
+ * between them, `Level: 2 | Credits: 3`, is neither's); other text unchanged.
+ */
 export function splitLabels(text: string): string[] {
-  return text.split(LABEL_SPLIT).filter(Boolean);
+  const parts = text.split(LABEL_SPLIT).filter(Boolean);
+  return parts.length > 1 ? parts.map((p) => p.replace(/\s*[|•·]\s*$/, '')) : parts;
 }

@@ -35,6 +35,8 @@ export interface OutcomeDraft {
   parts: string[];
   criteria: CriterionDraft[];
   place: Place;
+  /** Its number was printed with its kind (`LO1`, `Learning outcome 1:`); unknown for an outcome its criteria opened. */
+  prefixed?: boolean;
 }
 
 /** What an outline's reading met, for scoring it against the outlines of other schemes. */
@@ -276,6 +278,9 @@ export class OutlineBuilder {
     const n = cur ? this.scheme.outcomeOrdinal(cur.number) : 0;
     if (tok.kind === 'outcome') {
       if (tok.covers || !tok.rest) return false;
+      // Outcomes printed with their kind (`Learning outcome 3:`) are not brought back by a bare
+      // number: that is the section's own list going on (questions `1.` … `4.`).
+      if (!tok.prefixed && this.outcomes.some((o) => o.prefixed) && this.outcomes.every((o) => o.prefixed !== false)) return false;
       const k = this.scheme.outcomeOrdinal(tok.number);
       return k === n + 1 || (k === 1 && !this.outcomes.some((o) => o.criteria.length));
     }
@@ -349,7 +354,7 @@ export class OutlineBuilder {
       this.lastOrd.clear();
       this.diags.list.splice(0, this.diags.list.length, ...this.diags.list.filter((d) => d.code !== 'outcome-number-gap' || d.unit !== this.unitName()));
     } else return false;
-    const o: OutcomeDraft = { number: tok.number, parts: tok.rest ? [tok.rest] : [], criteria: [], place: it.place };
+    const o: OutcomeDraft = { number: tok.number, parts: tok.rest ? [tok.rest] : [], criteria: [], place: it.place, prefixed: tok.prefixed };
     this.outcomes.push(o);
     this.coverTarget = null;
     this.setOpen({ kind: 'outcome', o }, it);

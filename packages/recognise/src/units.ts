@@ -17,6 +17,7 @@ import {
   CREDITS_LABEL,
   GLH_LABEL,
   GUIDANCE_HEADING,
+  GUIDANCE_PART,
   LEVEL_LABEL,
   NO_GUIDANCE,
   REF,
@@ -278,6 +279,8 @@ export function readUnit(
   const seenRows = new Set<string>();
   const guidance: string[] = [];
   let inGuidance = false;
+  /** The heading level of the guidance's own heading (6 when a label line headed it). */
+  let guidanceLevel = 6;
   // A reference line as the heading, its title given just above it (`Title` / `Principles of …`
   // / `Unit reference number` / `R/605/8112`).
   if (!u.title) u.title = titleAbove(items, span.start);
@@ -335,9 +338,20 @@ export function readUnit(
     const g = !it.cell || it.cell.col === 0 ? GUIDANCE_HEADING.exec(it.text) : null;
     if (g && reader.started) {
       inGuidance = true;
+      guidanceLevel = !it.cell && it.heading > 0 ? it.heading : 6;
       if (g[1] && it.cell) guidance.push(g[1]);
       else if (it.cell && it.cell.cells.length > 1 && firstOfRow) guidance.push(...it.cell.cells.slice(1).filter(Boolean));
       decide(it, 'section/guidance', 'guidance starts');
+      continue;
+    }
+    // The guidance ends at a heading of its own heading's level or above (any heading when a
+    // label line headed it), or where a section not of its own is named (`Range`, `Indicative
+    // content`; not `Assessment` or `Delivery`, the guidance's own parts).
+    const subheading = !it.cell && it.heading > guidanceLevel;
+    if (inGuidance && ((!it.cell && it.heading > 0 && it.heading <= guidanceLevel) || (!subheading && isNamedSection(it, firstOfRow) && !GUIDANCE_PART.test(it.text.trim())))) {
+      inGuidance = false;
+      reader.closeSection();
+      decide(it, 'section/heading', 'another section: ends the guidance');
       continue;
     }
     // Another section of the unit (indicative content, range, …) ends the open criterion.
@@ -415,14 +429,21 @@ function titleGoesOn(title: string, it: Item, items: Item[], j: number, end: num
   return isLabelRow(line) || BARE_LABEL.test(line.trim()) || UNIT_REF_LABEL.test(line);
 }
 
-/** A heading of another section of the unit: a known name, or any heading that is not numbered content. */
-function isSectionHeading(it: Item, firstOfRow: boolean): boolean {
+/** A line or row naming another section of the unit (`Range`, `Indicative content:`, a `Range | …` row). */
+function isNamedSection(it: Item, firstOfRow: boolean): boolean {
   const text = it.text.trim();
   // Headings are capitalised; `delivery` alone is a wrapped line's last word.
   const named = /^[A-Z]/.test(text) && CONTENT_SECTION.test(text);
   // A row whose first cell names the section (`Range | …`).
   if (it.cell) return firstOfRow && it.cell.col === 0 && named;
-  if (named || isSectionRunIn(text)) return true;
+  return named || isSectionRunIn(text);
+}
+
+/** A heading of another section of the unit: a known name, or any heading that is not numbered content. */
+function isSectionHeading(it: Item, firstOfRow: boolean): boolean {
+  const text = it.text.trim();
+  if (isNamedSection(it, firstOfRow)) return true;
+  if (it.cell) return false;
   // A heading line that starts in lower case is the wrapped end of the one before.
   return it.heading > 0 && /^[A-Z]/.test(text) && !isNumbered(it) && !isLoAcHeader(it.text) && it.text.length <= 120;
 }

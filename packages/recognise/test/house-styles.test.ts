@@ -573,6 +573,40 @@ describe('the parts around the units', () => {
     expect(d.diagnostics.filter((x) => x.code === 'value-with-comment')).toEqual([]);
   });
 
+  it('guidance ends where a section not its own is named or a heading of its level follows; its own parts stay', async () => {
+    const md = `## Unit 7: Plan a garden
+
+Unit reference: L/617/1234
+
+### Learning outcomes and assessment criteria
+
+1. Know how soils differ
+
+1.1 Describe the main soil types
+
+### Assessment guidance
+
+Evidence may come from the learner's own garden.
+
+#### Assessment
+
+Questions must be recorded.
+
+### Range
+
+Soil types: clay, loam and sand.
+
+### Suggested resources
+
+A guide to garden soils.
+`;
+    const d = await parse(md, 'garden.md');
+    expect(d.units.map((u) => [u.ref, u.guidance])).toEqual([['L/617/1234', "Evidence may come from the learner's own garden. Assessment Questions must be recorded."]]);
+    // A label line heading it: any heading ends it.
+    const labelled = await parse(md.replace('### Assessment guidance', '**Assessment guidance:**').replace('#### Assessment\n\n', ''), 'garden.md');
+    expect(labelled.units[0]!.guidance).toBe("Evidence may come from the learner's own garden. Questions must be recorded.");
+  });
+
   it('qualification facts in label, value, label, value rows', async () => {
     const d = await parseSpec(file('qualification-four-columns.docx'));
     expect([d.qualification.number, d.qualification.credits, d.qualification.glh, d.qualification.tqt]).toEqual(['603/1234/8', 3, 20, 30]);

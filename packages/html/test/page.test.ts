@@ -107,6 +107,27 @@ describe('htmlToBlocks on saved web pages', () => {
     ]);
   });
 
+  it('reads a collapsible panel’s toggle button as the heading of what it shows; other buttons are controls', async () => {
+    const html = page(`
+      <div class="container">
+        <button type="button" class="collapsible">Component 1: Exploring sport</button>
+        <div class="panel"><table><tr><td>Level 1 Pass</td><td>A.1P1 Identify the bones used in one sporting action.</td></tr></table></div>
+        <button type="button" aria-expanded="false">Component 2: Planning</button>
+        <div class="panel"><p>Hidden until opened.</p></div>
+        <p>Some words of the page that make it worth reading as content, long enough to be the main text here.</p>
+        <button type="button">Print</button> <button type="button">Share</button><p>Short note.</p>
+      </div>`);
+    expect(texts((await htmlToBlocks(enc(html))).blocks)).toEqual([
+      'Component 1: Exploring sport',
+      'Level 1 Pass',
+      'A.1P1 Identify the bones used in one sporting action.',
+      'Component 2: Planning',
+      'Hidden until opened.',
+      'Some words of the page that make it worth reading as content, long enough to be the main text here.',
+      'Short note.',
+    ]);
+  });
+
   it('decodes the charset the page declares', async () => {
     const bytes = Buffer.concat([
       Buffer.from('<!doctype html><html><head><meta charset="windows-1252"></head><body><p>Learners', 'latin1'),

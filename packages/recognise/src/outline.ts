@@ -10,7 +10,7 @@ import type { Place } from '@qualspec/blocks';
 import type { Grade } from '@qualspec/model';
 import type { Diagnostics } from './diagnostics.js';
 import type { Item } from './items.js';
-import { HEADER_PREFIX, HEADER_SUFFIX, LIST_MARKER, abbreviatedHeaderRole, columnRole, isLoAcHeader, onlyHeaderWords } from './rules/index.js';
+import { GRADE_LABEL_RULE, HEADER_PREFIX, HEADER_SUFFIX, LIST_MARKER, abbreviatedHeaderRole, columnRole, isLoAcHeader, onlyHeaderWords } from './rules/index.js';
 import { SCHEMES, type Role, type Scheme, type Token } from './schemes/index.js';
 import { joinParts, listText, looseText } from './text.js';
 
@@ -28,6 +28,8 @@ export interface CriterionDraft {
   plainList?: boolean;
   /** Its number is a list's, named by its place. */
   listed?: boolean;
+  /** The level it grades at, where a code names one (`A.2P1`). */
+  tier?: number;
 }
 
 export interface OutcomeDraft {
@@ -124,6 +126,10 @@ export class OutlineBuilder {
   private lastCell: string | null = null;
   /** The decision on the item fed last. */
   decision: Decision = { rule: '', decision: '', taken: false };
+  /** The last line of its own nothing took (since the last content). */
+  private headBefore: Item | null = null;
+  /** Lines first left unplaced, then read as the heading of the outcome their criteria opened. */
+  readonly reclaimed: Item[] = [];
 
   constructor(
     readonly scheme: Scheme,
@@ -202,7 +208,27 @@ export class OutlineBuilder {
     const taken = this.read(it);
     this.lastCell = it.cell ? `${it.cell.table}:${it.cell.row}:${it.cell.index}` : null;
     if (!this.decision.rule) this.decide(taken ? 'outline/text' : 'outline/unplaced', taken ? 'taken' : 'unplaced', taken);
+    // A line of its own nothing took may be the heading of an outcome whose criteria follow.
+    if (!taken && it.kind === 'text' && !it.cell) this.headBefore = it;
+    else if (taken && !this.decision.rule.startsWith('header/')) this.headBefore = null;
     return taken;
+  }
+
+  /**
+   * An outcome opened by its criteria (`B.1P2` opening aim B) takes its heading from the line
+   * just before them, when that line, read as an outcome, is this one (`B Explore how …`, a
+   * bare letter only an outcome's place makes a heading).
+   */
+  private headingBefore(o: OutcomeDraft): void {
+    const head = this.headBefore;
+    this.headBefore = null;
+    if (!head) return;
+    const tok = this.scheme.parse(head.text.replace(HEADER_PREFIX, ''), 'outcome', head.depth > 0);
+    if (tok?.kind !== 'outcome' || tok.number !== o.number || !tok.rest || tok.covers) return;
+    o.parts.push(tok.rest);
+    o.place = head.place;
+    o.prefixed = tok.prefixed;
+    this.reclaimed.push(head);
   }
 
   private decide(rule: string, decision: string, taken = true): boolean {
@@ -240,6 +266,9 @@ export class OutlineBuilder {
       return this.decide('header/outcomes-criteria', r ? `header: ${r} region` : 'header');
     }
     this.afterHeader = false;
+    // A grade label, alone or broken over lines in its cell (`Level 2` / `Distinction`).
+    const whole = it.cell ? it.cell.cells[it.cell.index] ?? it.text : it.text;
+    if (!own && GRADE_LABEL_RULE.pattern!.test(whole.trim())) return this.decide(GRADE_LABEL_RULE.id, 'a grade label');
     // Text after a table does not continue the criterion in its last row, except the list a
     // lead-in (`… to include:`) announced, or an unfinished sentence going on in lower case
     // (a number-and-text layout read as a table, its wrapped lines left out of it).
@@ -424,6 +453,7 @@ export class OutlineBuilder {
       // Criteria before their outcome's text (outcome cell centred beside them, or a lost number).
       if (k > last + 1) this.diags.warn('outcome-number-gap', `outcome ${tok.outcome} follows outcome ${cur?.number ?? 0}`, this.unitName(), it.place);
       cur = { number: tok.outcome, parts: [], criteria: [], place: it.place };
+      this.headingBefore(cur);
       this.outcomes.push(cur);
     } else if (k < last && cur!.criteria.length === 0 && this.continues(tok)) {
       // A row broken across a page: the next row's outcome was read before the rest of this
@@ -469,7 +499,7 @@ export class OutlineBuilder {
       } else this.events.next++;
     }
     if (!perOutcome) this.lastOrd.set(seq, Math.max(tok.ord, this.lastOrd.get(seq) ?? 0));
-    const c: CriterionDraft = { number: tok.number, grade: tok.grade, seq, ord: tok.ord, parts: tok.rest ? [tok.rest] : [], bullets: [], place: it.place, depth: tok.rest ? it.depth : null, listed: tok.listed };
+    const c: CriterionDraft = { number: tok.number, grade: tok.grade, seq, ord: tok.ord, parts: tok.rest ? [tok.rest] : [], bullets: [], place: it.place, depth: tok.rest ? it.depth : null, listed: tok.listed, tier: tok.tier };
     o.criteria.push(c);
     this.seen.add(this.seenKey(tok, o));
     this.setOpen({ kind: 'criterion', c }, it);

@@ -102,6 +102,13 @@ export function findUnits(items: Item[]): { units: { start: number; end: number;
         break;
       }
     }
+    // The next of a run of unit headings (`Component 3` after `Component 2`, read by the same
+    // rule) is a unit even when no content of ours follows it (its body has assessment
+    // objectives, or a layout we cannot read): listed, with its body's lack reported.
+    if (!ok && texts > 0 && nextInRun(items, confirmed[confirmed.length - 1], cands[k - 1], c)) {
+      confirmed.push(c);
+      continue;
+    }
     if (ok) {
       // Merge an unconfirmed heading just before (e.g. `Unit 3: Title` then a `Title | …` table).
       const prev = cands[k - 1];
@@ -204,6 +211,17 @@ function endsUnits(it: Item): boolean {
   if (it.cell && (it.cell.index !== 0 || it.cell.cells.filter((c) => c.trim()).length > 2)) return false;
   if (!/^(?:assessment|evidence)\s+(?:record|tracking)\s*:?$/i.test(it.text.trim())) return true;
   return it.heading > 0;
+}
+
+/** Is `c` the next heading of the run `last` (confirmed, and the candidate just before it) is in? */
+function nextInRun(items: Item[], last: Candidate | undefined, prev: Candidate | undefined, c: Candidate): boolean {
+  if (!last || !prev || prev.i !== last.i || !last.heading.number || !c.heading.number) return false;
+  if (last.heading.rule !== c.heading.rule || Number(c.heading.number) !== Number(last.heading.number) + 1) return false;
+  const word = (it: Item) => /^\S+/.exec(it.text)?.[0]?.toLowerCase();
+  if (word(items[last.i]!) !== word(items[c.i]!)) return false;
+  // Not past the end of the units (an appendix between them).
+  for (let j = last.i + 1; j < c.i; j++) if (endsUnits(items[j]!)) return false;
+  return true;
 }
 
 function countTexts(items: Item[], from: number, to: number): number {
@@ -408,6 +426,8 @@ export function readUnit(
   u.outcomes = reader.outcomes;
   u.events = reader.events;
   u.unreadTokens = reader.unread;
+  for (const it of reader.reclaimed) decide(it, 'outline/heading-before-criteria', 'heading of the outcome its criteria opened');
+  if (reader.reclaimed.length) u.unplaced = u.unplaced.filter((x) => !reader.reclaimed.includes(x));
   const text = joinParts(guidance);
   u.guidance = text && !NO_GUIDANCE.test(text) ? text : null;
   return u;
@@ -563,8 +583,11 @@ export function finishOutcomes(outcomes: OutcomeDraft[]) {
 
 const GRADE_RANK = { pass: 0, merit: 1, distinction: 2 } as const;
 
-/** Graded criteria in the grid's reading order: pass, merit, distinction, each by number. */
+/**
+ * Graded criteria in the grid's reading order: pass, merit, distinction, each by number; level
+ * by level where the codes name two (`A.1P1`, `A.1M1`, then `A.2P1` …).
+ */
 function inGradeOrder(criteria: OutcomeDraft['criteria']): OutcomeDraft['criteria'] {
   if (!criteria.some((c) => c.grade)) return criteria;
-  return [...criteria].sort((a, b) => (a.grade && b.grade ? GRADE_RANK[a.grade] - GRADE_RANK[b.grade] || a.ord - b.ord : 0));
+  return [...criteria].sort((a, b) => (a.grade && b.grade ? (a.tier ?? 0) - (b.tier ?? 0) || GRADE_RANK[a.grade] - GRADE_RANK[b.grade] || a.ord - b.ord : 0));
 }

@@ -56,6 +56,18 @@ export function abbreviatedHeaderRole(text: string): 'outcome' | 'criterion' | n
   return t.startsWith('AC') ? 'criterion' : 'outcome';
 }
 
+/**
+ * A grade's name alone (`Pass`, `Level 2 Distinction`): the label of a row or column of graded
+ * criteria (the codes name the grade themselves), not criterion text.
+ */
+export const GRADE_LABEL_RULE: Rule = {
+  id: 'header/grade-label',
+  summary: 'a grade label alone in its cell or line (`Level 1 Pass`, `Merit`): it labels the criteria beside it',
+  pattern: /^(?:(?:level|l)\s*\d\s*)?(?:pass|merit|distinction)\s*:?$/i,
+  yes: ['Level 1 Pass', 'Level 2 Distinction', 'Merit', 'L2 Pass'],
+  no: ['Pass the assessment', 'Level 2', 'Distinction criteria'],
+};
+
 /** A header phrase run into the first outcome or criterion (`The learner will: 1. Understand …`). */
 export const HEADER_PREFIX = new RegExp(
   String.raw`^(?:(?:learning\s+outcomes?|assessment\s+criteri(?:a|on))\s*[-–—:]?\s*)?(?:the\s+)?learners?\s+${VERB}(?:\s+be\s+able\s+to)?\s*:\s*(?=\S)`,

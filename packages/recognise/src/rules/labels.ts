@@ -54,9 +54,10 @@ export const LABEL_RULES = {
   level: rule({
     id: 'label/level',
     summary: 'a level, its value a number (`3`, `Level 2`) or an entry level',
-    pattern: new RegExp(String.raw`^(?:${phrases(LEVEL_QUALIFIERS)}\s+)?level${SEP}(?:level\s+)?(\d{1,2}|entry(?:\s+level)?\s*\d)\b\s*(.*)$`, 'i'),
+    // `Level 1 Pass`, `Level 2 Distinction`: a grade at a level (a row's label), not a level label.
+    pattern: new RegExp(String.raw`^(?:${phrases(LEVEL_QUALIFIERS)}\s+)?level${SEP}(?:level\s+)?(\d{1,2}|entry(?:\s+level)?\s*\d)\b(?!\s*(?:pass|merit|distinction)\b)\s*(.*)$`, 'i'),
     yes: ['Level: 3', 'Level:\tLevel 2', 'Unit level 4', 'RQF level - 2', 'Level: Entry 3'],
-    no: ['Level of responsibility', 'Levels 2 and 3 apply'],
+    no: ['Level of responsibility', 'Levels 2 and 3 apply', 'Level 1 Pass\tA.1P1 Identify media products', 'Level 2 Distinction'],
   }),
   credits: rule({
     id: 'label/credits',

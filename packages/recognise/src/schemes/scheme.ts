@@ -34,6 +34,8 @@ export interface Token {
   prefixed: boolean;
   /** `LO1 & 2` over a criterion cell: a label naming the outcomes it covers, not an outcome heading. */
   covers?: string[];
+  /** The level a code grades at where there are two (`A.2P1`: level 2 Pass); criteria run level by level. */
+  tier?: number;
   /** A list's number, named by the place it stands in (`3.` under outcome 2 as `2.3`). */
   listed?: boolean;
   /** What the line reads as when it is not a list's number (the list cannot be placed there). */

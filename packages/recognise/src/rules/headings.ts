@@ -123,11 +123,14 @@ export const HEADING_RULES: HeadingRule[] = [
     onRow: true,
     pattern: UNIT_TITLE_LABEL,
     yes: ['Unit title: Handle customer complaints', 'Title\tPrinciples of retail'],
-    no: ['Qualification title: Level 2 Diploma', 'Title\tLevel 3 Certificate in Retail'],
+    no: ['Qualification title: Level 2 Diploma', 'Title\tLevel 3 Certificate in Retail', 'Unit Title\tCompulsory or Optional\tCredit Value'],
     read: (m, _text, row) => {
       const line = row ?? '';
       // `Title | Level 3 Certificate in …` is the qualification's title, not a unit's.
       if (/\b(?:qualification|of the qualification)\b/i.test(line.split(/[:\t]/)[0]!) || QUALIFICATION_TITLE.test(m[1]!)) return null;
+      // `Unit Title | Compulsory or Optional | Credit Value`: a table's header row, naming columns.
+      const cells = line.split('\t').map((c) => c.trim()).filter(Boolean);
+      if (cells.length >= 3 && cells.every((c) => c.length <= 40 && !/\d/.test(c))) return null;
       return heading({ title: cleanTitle(m[1]!), byTitleLabel: true }, 'heading/title-label');
     },
   },

@@ -14,7 +14,7 @@ import { root } from './helpers/fixtures.js';
 
 const SOURCES = ['.txt', '.md', '.pdf', '.docx', '.docx.pdf', '.web.html', '.html'];
 const cases: { name: string; source: string; gold: string }[] = [];
-for (const dir of ['seeds', 'documents', 'styles', 'word', 'whole', 'copied', 'pandoc', 'office', 'office-variants']) {
+for (const dir of ['seeds', 'documents', 'styles', 'word', 'whole', 'copied', 'pandoc', 'office', 'office-variants', 'realshapes']) {
   for (const g of readdirSync(join(root, 'fixtures', dir)).filter((f) => f.endsWith('.gold.json'))) {
     const base = g.slice(0, -'.gold.json'.length);
     for (const ext of SOURCES) {
@@ -32,9 +32,10 @@ describe('accuracy against the expected outputs', () => {
     // (also as PDF); three whole specifications in four forms; three pages as a browser
     // copies their text; four Word files as pandoc's markdown; five office-suite tables
     // (centred criterion rows, Pass/Merit/Distinction grids ruled and borderless, a brief's
-    // code columns) as Word file and LibreOffice PDF, and five variants of how such tables are
-    // drawn (no rules, inner horizontal rules only, frame only, banded, a brief grid without fill).
-    expect(['seeds', 'documents', 'styles', 'word', 'whole', 'copied', 'pandoc', 'office', 'office-variants'].map(count)).toEqual([5, 10, 48, 10, 12, 3, 4, 10, 12]);
+    // code columns) as Word file and LibreOffice PDF, and six variants of how such tables are
+    // drawn (no rules, inner horizontal rules only, frame only, banded, a brief grid without
+    // fill); shapes of real third parties' documents in invented words.
+    expect(['seeds', 'documents', 'styles', 'word', 'whole', 'copied', 'pandoc', 'office', 'office-variants', 'realshapes'].map(count)).toEqual([5, 10, 48, 10, 12, 3, 4, 10, 12, 5]);
   });
 
   for (const c of cases) {

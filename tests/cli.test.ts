@@ -124,6 +124,14 @@ describe('parse-spec', () => {
   });
 
   describe('outputs', () => {
+    it('a structure table and no unit bodies: exit 0, the units listed, each reported without a body', () => {
+      const r = run(fixture('realshapes/course-page-structure-only.html'));
+      expect(r.code).toBe(0);
+      const doc = JSON.parse(r.out);
+      expect(doc.units.map((u: { title: string }) => u.title)).toHaveLength(5);
+      expect(doc.diagnostics.map((d: { code: string }) => d.code)).toEqual(['no-unit-bodies', ...Array(5).fill('unit-without-body')]);
+    });
+
     it('-oOUT (value joined to the short option) writes OUT', () => {
       const dir = tmp();
       const r = runBin('parse-spec', [SEEDS.sfjDraft, '-oout.json'], { cwd: dir });

@@ -51,6 +51,37 @@ interface Style {
   italic: boolean;
 }
 
+/** The visible text length of an element and whether it holds a table. */
+function contentOf(el: Element): { text: number; table: boolean } {
+  let text = 0;
+  let table = false;
+  const visit = (n: ElementContent) => {
+    if (n.type === 'text') text += collapse(n.value).length;
+    else if (n.type === 'element' && !INVISIBLE.has(n.tagName) && !isHidden(n)) {
+      if (n.tagName === 'table') table = true;
+      n.children.forEach(visit);
+    }
+  };
+  el.children.forEach(visit);
+  return { text, table };
+}
+
+/**
+ * A button that shows or hides the content after it (an accordion's or a collapsible panel's
+ * toggle: `aria-expanded` / `aria-controls`, or a labelled button whose next element holds a
+ * table or a body of text). Its text heads that content; other buttons are controls, not text.
+ */
+function togglesContent(button: Element, after: readonly (RootContent | ElementContent)[]): boolean {
+  const p = button.properties ?? {};
+  const label = contentOf(button).text;
+  if (!label) return false;
+  if (p.ariaExpanded !== undefined || p.ariaControls !== undefined) return true;
+  const next = after.find((n) => n.type === 'element' || (n.type === 'text' && collapse(n.value) !== ''));
+  if (!next || next.type !== 'element' || !BLOCK.has(next.tagName) || isHidden(next)) return false;
+  const c = contentOf(next);
+  return c.table || c.text >= 200;
+}
+
 /** True when the element is hidden from readers (hidden attribute, aria-hidden, display:none). */
 export function isHidden(el: Element): boolean {
   const p = el.properties ?? {};
@@ -197,7 +228,16 @@ class Walker {
   }
 
   private children(nodes: readonly (RootContent | ElementContent)[], ctx: BlockCtx, style: Style): void {
-    for (const n of nodes) this.node(n, ctx, style);
+    nodes.forEach((n, k) => {
+      // An accordion's toggle heads the content it shows: its text is a block of the document.
+      if (n.type === 'element' && n.tagName === 'button' && !isHidden(n) && togglesContent(n, nodes.slice(k + 1))) {
+        this.flush(ctx);
+        this.children(n.children, ctx, inlineStyle(n, style));
+        this.flush(ctx);
+        return;
+      }
+      this.node(n, ctx, style);
+    });
   }
 
   private node(n: RootContent | ElementContent, ctx: BlockCtx, style: Style): void {

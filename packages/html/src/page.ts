@@ -141,15 +141,24 @@ function contentRoot(tree: Root, memo: Map<Parent, Stats>): Parent {
   if (articles.length === 1 && inArticles >= 0.5 * total) return articles[0]!;
   if (articles.length > 1 && inArticles >= 0.5 * total) return commonAncestor(body, articles);
 
-  // Readability-style: step into the one container that holds most of the non-link text.
+  // Readability-style: step into the one container that holds most of the non-link text. The
+  // headings set just before it, with nothing else beside them (the page's own title over the
+  // document's body), title what it holds: they are kept with it.
   let node: Parent = body;
+  const titles: Element[] = [];
   for (;;) {
     const here = own(node);
-    const kids: Element[] = (node.children as (RootContent | ElementContent)[]).filter(isElement).filter((c) => CONTAINERS.has(c.tagName));
-    const best: Element | undefined = kids.sort((a, b) => own(b) - own(a))[0];
-    if (!best || own(best) < 0.75 * here) return node;
+    const children = (node.children as (RootContent | ElementContent)[]).filter(isElement);
+    const kids: Element[] = children.filter((c) => CONTAINERS.has(c.tagName));
+    const best: Element | undefined = [...kids].sort((a, b) => own(b) - own(a))[0];
+    if (!best || own(best) < 0.75 * here) break;
+    const before = children.slice(0, children.indexOf(best)).filter((c) => own(c) > 0);
+    if (before.length && before.every((c) => /^h[1-6]$/.test(c.tagName) || (CONTAINERS.has(c.tagName) && onlyHeadings(c)))) titles.push(...before);
+    else titles.length = 0;
     node = best;
   }
+  if (!titles.length || node.type !== 'element') return node;
+  return { type: 'element', tagName: 'div', properties: {}, children: [...titles, node] };
 }
 
 /**

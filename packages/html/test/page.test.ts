@@ -83,6 +83,51 @@ describe('htmlToBlocks on saved web pages', () => {
     expect(texts(blocks)).toEqual(['Unit 3 Title of the unit', 'Body of the unit with enough text to matter here.']);
   });
 
+  it('keeps the headings set just before the content container (the page title over an editor’s body)', async () => {
+    const html = page(`
+      <div class="frame"><div><h2>Unit 5 - Learning outcomes and assessment criteria</h2></div><hr>
+      <div class="body"><h4>Managing food safety</h4><p>This unit helps supervisors to run the food safety controls of a kitchen, with enough text to be the content.</p>
+      <table><tr><td>Unit Level</td><td>4</td></tr></table></div></div>
+      <div><p>Short aside.</p></div>`);
+    const { blocks } = await htmlToBlocks(enc(html));
+    expect(texts(blocks)).toEqual([
+      'Unit 5 - Learning outcomes and assessment criteria',
+      'Managing food safety',
+      'This unit helps supervisors to run the food safety controls of a kitchen, with enough text to be the content.',
+      'Unit Level',
+      '4',
+    ]);
+    // Not when something other than headings stands beside them (a menu's text, an advert).
+    const other = page(`
+      <div class="frame"><div><h2>Our courses</h2><p>Call us today for a quote</p></div>
+      <div class="body"><h4>Managing food safety</h4><p>This unit helps supervisors to run the food safety controls of a kitchen, with enough text to be the content of the page.</p></div></div>`);
+    expect(texts((await htmlToBlocks(enc(other))).blocks)).toEqual([
+      'Managing food safety',
+      'This unit helps supervisors to run the food safety controls of a kitchen, with enough text to be the content of the page.',
+    ]);
+  });
+
+  it('reads a collapsible panel’s toggle button as the heading of what it shows; other buttons are controls', async () => {
+    const html = page(`
+      <div class="container">
+        <button type="button" class="collapsible">Component 1: Exploring sport</button>
+        <div class="panel"><table><tr><td>Level 1 Pass</td><td>A.1P1 Identify the bones used in one sporting action.</td></tr></table></div>
+        <button type="button" aria-expanded="false">Component 2: Planning</button>
+        <div class="panel"><p>Hidden until opened.</p></div>
+        <p>Some words of the page that make it worth reading as content, long enough to be the main text here.</p>
+        <button type="button">Print</button> <button type="button">Share</button><p>Short note.</p>
+      </div>`);
+    expect(texts((await htmlToBlocks(enc(html))).blocks)).toEqual([
+      'Component 1: Exploring sport',
+      'Level 1 Pass',
+      'A.1P1 Identify the bones used in one sporting action.',
+      'Component 2: Planning',
+      'Hidden until opened.',
+      'Some words of the page that make it worth reading as content, long enough to be the main text here.',
+      'Short note.',
+    ]);
+  });
+
   it('decodes the charset the page declares', async () => {
     const bytes = Buffer.concat([
       Buffer.from('<!doctype html><html><head><meta charset="windows-1252"></head><body><p>Learners', 'latin1'),

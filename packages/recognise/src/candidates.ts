@@ -9,6 +9,8 @@ import type { Item } from './items.js';
 import type { HeadingMatch } from './rules/index.js';
 import { SCHEMES } from './schemes/index.js';
 import { Trace } from './trace.js';
+import { criterionText } from './outline.js';
+import { joinParts } from './text.js';
 import { readUnit, type UnitDraft } from './units.js';
 
 /**
@@ -70,7 +72,11 @@ export function readUnitBest(
   for (const d of best.diags.list) diags.list.push(d);
   for (const e of best.trace.entries) trace.entries.push(e);
   const criteria = (r: (typeof runs)[number]) => r.draft.outcomes.some((o) => o.criteria.length);
-  const rival = runs.filter((r) => r !== best && criteria(r) && best.score > 0 && best.score - r.score <= NEAR_TIE * best.score);
+  // A reading that places the same criteria under the same outcomes is no rival, whatever it
+  // names them (a list's `3.` kept as printed, or as `2.3`): the schemes' order decides that.
+  const shape = (r: (typeof runs)[number]) => JSON.stringify(r.draft.outcomes.map((o) => [o.number, joinParts(o.parts), o.criteria.map((c) => criterionText(c))]));
+  const bestShape = shape(best);
+  const rival = runs.filter((r) => r !== best && criteria(r) && best.score > 0 && best.score - r.score <= NEAR_TIE * best.score && shape(r) !== bestShape);
   if (rival.length && criteria(best)) {
     const name = best.draft.refPrinted ?? best.draft.title;
     diags.info(

@@ -10,7 +10,7 @@ import type { Place } from '@qualspec/blocks';
 import type { Grade } from '@qualspec/model';
 import type { Diagnostics } from './diagnostics.js';
 import type { Item } from './items.js';
-import { HEADER_PREFIX, HEADER_SUFFIX, LIST_MARKER, columnRole, isColumnNamesRow, isLoAcHeader, onlyHeaderWords } from './rules/index.js';
+import { GRADE_LABEL_RULE, HEADER_PREFIX, HEADER_SUFFIX, LIST_MARKER, abbreviatedHeaderRole, columnRole, isColumnNamesRow, isLoAcHeader, onlyHeaderWords } from './rules/index.js';
 import { SCHEMES, type Role, type Scheme, type Token } from './schemes/index.js';
 import { joinParts, listText, looseText } from './text.js';
 
@@ -26,6 +26,10 @@ export interface CriterionDraft {
   depth: number | null;
   /** Its sub-bullets are lines without markers after a lead-in: each line is an item. */
   plainList?: boolean;
+  /** Its number is a list's, named by its place. */
+  listed?: boolean;
+  /** The level it grades at, where a code names one (`A.2P1`). */
+  tier?: number;
 }
 
 export interface OutcomeDraft {
@@ -33,6 +37,8 @@ export interface OutcomeDraft {
   parts: string[];
   criteria: CriterionDraft[];
   place: Place;
+  /** Its number was printed with its kind (`LO1`, `Learning outcome 1:`); unknown for an outcome its criteria opened. */
+  prefixed?: boolean;
 }
 
 /** What an outline's reading met, for scoring it against the outlines of other schemes. */
@@ -120,6 +126,10 @@ export class OutlineBuilder {
   private lastCell: string | null = null;
   /** The decision on the item fed last. */
   decision: Decision = { rule: '', decision: '', taken: false };
+  /** The last line of its own nothing took (since the last content). */
+  private headBefore: Item | null = null;
+  /** Lines first left unplaced, then read as the heading of the outcome their criteria opened. */
+  readonly reclaimed: Item[] = [];
 
   constructor(
     readonly scheme: Scheme,
@@ -177,9 +187,9 @@ export class OutlineBuilder {
     return this.roles.get(table)![it.cell.col] ?? null;
   }
 
-  /** The scheme's token at the start of a text, read in the item's column or the region a header opened. */
-  private tokenOf(text: string, role: Role): Token | null {
-    return this.scheme.parse(text, role === 'outcome' || role === 'criterion' ? role : this.region);
+  /** The scheme's token at the start of a text, read in the item's column or the region a header opened, knowing whether the item is a list's. */
+  private tokenOf(text: string, role: Role, it: Item): Token | null {
+    return this.scheme.parse(text, role === 'outcome' || role === 'criterion' ? role : this.region, it.depth > 0);
   }
 
   /**
@@ -198,7 +208,27 @@ export class OutlineBuilder {
     const taken = this.read(it);
     this.lastCell = it.cell ? `${it.cell.table}:${it.cell.row}:${it.cell.index}` : null;
     if (!this.decision.rule) this.decide(taken ? 'outline/text' : 'outline/unplaced', taken ? 'taken' : 'unplaced', taken);
+    // A line of its own nothing took may be the heading of an outcome whose criteria follow.
+    if (!taken && it.kind === 'text' && !it.cell) this.headBefore = it;
+    else if (taken && !this.decision.rule.startsWith('header/')) this.headBefore = null;
     return taken;
+  }
+
+  /**
+   * An outcome opened by its criteria (`B.1P2` opening aim B) takes its heading from the line
+   * just before them, when that line, read as an outcome, is this one (`B Explore how …`, a
+   * bare letter only an outcome's place makes a heading).
+   */
+  private headingBefore(o: OutcomeDraft): void {
+    const head = this.headBefore;
+    this.headBefore = null;
+    if (!head) return;
+    const tok = this.scheme.parse(head.text.replace(HEADER_PREFIX, ''), 'outcome', head.depth > 0);
+    if (tok?.kind !== 'outcome' || tok.number !== o.number || !tok.rest || tok.covers) return;
+    o.parts.push(tok.rest);
+    o.place = head.place;
+    o.prefixed = tok.prefixed;
+    this.reclaimed.push(head);
   }
 
   private decide(rule: string, decision: string, taken = true): boolean {
@@ -214,7 +244,7 @@ export class OutlineBuilder {
       // outcome, its first criterion, or the current outcome's next criterion not yet seen
       // (indicative content repeats numbers already seen); or the whole outline starting again
       // before any criterion (outcomes listed, then their content, then the assessment grid).
-      const tok = this.tokenOf(it.text.replace(HEADER_PREFIX, ''), null);
+      const tok = this.tokenOf(it.text.replace(HEADER_PREFIX, ''), null, it);
       if (!tok || !this.resumes(tok)) return this.decide('section/content', 'inside another section', false);
       this.inSection = false;
     }
@@ -224,7 +254,7 @@ export class OutlineBuilder {
     }
     if (it.kind === 'page') return this.decide('outline/page', 'page break');
     const role = this.roleOf(it);
-    const own = this.tokenOf(it.text.replace(HEADER_PREFIX, ''), role);
+    const own = this.tokenOf(it.text.replace(HEADER_PREFIX, ''), role, it);
     // Evidence, method or page-reference columns beside the criteria are not criterion text
     // (unless the text names itself an outcome or criterion: the header was misread).
     if (role === 'other' && !own?.prefixed) return this.decide('column/other', 'column named as something else');
@@ -235,13 +265,17 @@ export class OutlineBuilder {
       if (r) this.region = r;
       return this.decide('header/column-names', 'a header row: column names');
     }
-    if (isLoAcHeader(it.text) || (this.afterHeader && onlyHeaderWords(it.text))) {
+    const abbreviated = it.cell ? null : abbreviatedHeaderRole(it.text);
+    if (abbreviated || isLoAcHeader(it.text) || (this.afterHeader && onlyHeaderWords(it.text))) {
       this.afterHeader = true;
-      const r = columnRole(it.text);
+      const r = abbreviated ?? columnRole(it.text);
       if (r) this.region = r;
       return this.decide('header/outcomes-criteria', r ? `header: ${r} region` : 'header');
     }
     this.afterHeader = false;
+    // A grade label, alone or broken over lines in its cell (`Level 2` / `Distinction`).
+    const whole = it.cell ? it.cell.cells[it.cell.index] ?? it.text : it.text;
+    if (!own && GRADE_LABEL_RULE.pattern!.test(whole.trim())) return this.decide(GRADE_LABEL_RULE.id, 'a grade label');
     // Text after a table does not continue the criterion in its last row, except the list a
     // lead-in (`… to include:`) announced, or an unfinished sentence going on in lower case
     // (a number-and-text layout read as a table, its wrapped lines left out of it).
@@ -252,7 +286,7 @@ export class OutlineBuilder {
       if (r) this.region = r;
     }
     const text = prefix ? it.text.slice(prefix[0].length) : it.text;
-    const tok = this.tokenOf(text, role);
+    const tok = this.tokenOf(text, role, it);
     // The repeated outcome's wrapped lines (`1. Plan, select and use appropriate IT` /
     // `systems and software for different purposes` before each criterion): nothing new.
     const tail = this.repeatTail;
@@ -280,6 +314,9 @@ export class OutlineBuilder {
     const n = cur ? this.scheme.outcomeOrdinal(cur.number) : 0;
     if (tok.kind === 'outcome') {
       if (tok.covers || !tok.rest) return false;
+      // Outcomes printed with their kind (`Learning outcome 3:`) are not brought back by a bare
+      // number: that is the section's own list going on (questions `1.` … `4.`).
+      if (!tok.prefixed && this.outcomes.some((o) => o.prefixed) && this.outcomes.every((o) => o.prefixed !== false)) return false;
       const k = this.scheme.outcomeOrdinal(tok.number);
       return k === n + 1 || (k === 1 && !this.outcomes.some((o) => o.criteria.length));
     }
@@ -353,7 +390,7 @@ export class OutlineBuilder {
       this.lastOrd.clear();
       this.diags.list.splice(0, this.diags.list.length, ...this.diags.list.filter((d) => d.code !== 'outcome-number-gap' || d.unit !== this.unitName()));
     } else return false;
-    const o: OutcomeDraft = { number: tok.number, parts: tok.rest ? [tok.rest] : [], criteria: [], place: it.place };
+    const o: OutcomeDraft = { number: tok.number, parts: tok.rest ? [tok.rest] : [], criteria: [], place: it.place, prefixed: tok.prefixed };
     this.outcomes.push(o);
     this.coverTarget = null;
     this.setOpen({ kind: 'outcome', o }, it);
@@ -369,6 +406,15 @@ export class OutlineBuilder {
   private takeCriterion(tok: Token, it: Item, role: Role = null): boolean {
     const s = this.scheme;
     let cur = this.current;
+    // A list's number the scheme names by the outcome it stands under (`3.` under outcome 2 is
+    // `2.3`): from here on it is that number.
+    if (tok.outcome === null && tok.grade === null && s.placed) {
+      const before = cur?.criteria[cur.criteria.length - 1];
+      const named = cur ? s.placed(tok, cur.number, before ? { ord: before.ord, listed: !!before.listed } : null) : null;
+      // Where no list can stand, the line is what it reads as otherwise (the next outcome).
+      if (!named) return tok.alt ? this.take(tok.alt, it, role) : false;
+      tok = named;
+    }
     if (tok.outcome === null) {
       // Placed by position: under the outcome whose row or block it is in.
       const covered = this.coverTarget ? this.outcomes.find((o) => o.number === this.coverTarget) : undefined;
@@ -414,6 +460,7 @@ export class OutlineBuilder {
       // Criteria before their outcome's text (outcome cell centred beside them, or a lost number).
       if (k > last + 1) this.diags.warn('outcome-number-gap', `outcome ${tok.outcome} follows outcome ${cur?.number ?? 0}`, this.unitName(), it.place);
       cur = { number: tok.outcome, parts: [], criteria: [], place: it.place };
+      this.headingBefore(cur);
       this.outcomes.push(cur);
     } else if (k < last && cur!.criteria.length === 0 && this.continues(tok)) {
       // A row broken across a page: the next row's outcome was read before the rest of this
@@ -459,7 +506,7 @@ export class OutlineBuilder {
       } else this.events.next++;
     }
     if (!perOutcome) this.lastOrd.set(seq, Math.max(tok.ord, this.lastOrd.get(seq) ?? 0));
-    const c: CriterionDraft = { number: tok.number, grade: tok.grade, seq, ord: tok.ord, parts: tok.rest ? [tok.rest] : [], bullets: [], place: it.place, depth: tok.rest ? it.depth : null };
+    const c: CriterionDraft = { number: tok.number, grade: tok.grade, seq, ord: tok.ord, parts: tok.rest ? [tok.rest] : [], bullets: [], place: it.place, depth: tok.rest ? it.depth : null, listed: tok.listed, tier: tok.tier };
     o.criteria.push(c);
     this.seen.add(this.seenKey(tok, o));
     this.setOpen({ kind: 'criterion', c }, it);

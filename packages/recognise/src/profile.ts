@@ -184,9 +184,21 @@ export function readProfile(items: Item[], end: number, diags: Diagnostics, prea
       else if (!it.cell && it.text.length <= 160 && QUAL_TITLE_SHAPE.test(it.text) && !/[.;]$/.test(it.text) && !/^(?:the|this|a|an)\s/i.test(it.text) && !/©|\(c\)\s*\d{4}|\bversion\s+\d|\s[|]\s/i.test(it.text)) q.title = wrappedTitle(it, j);
     }
   }
-  // `… Diploma in Adult Care (603/1234/8)`: the number is not part of the title.
+  // `… Diploma in Adult Care (603/1234/8)` or `… – 610/0103/6`: the number is not part of the
+  // title, but it is the qualification's number when nothing else gave one.
   // A body's own code for it in brackets (`(2365-02)`) is not part of it either.
-  if (q.title) q.title = q.title.replace(/\s*[(\[]\s*(?:QAN:?\s*)?\d{3}\s?\/\s?\d{4}\s?\/\s?[\dX]\s*[)\]]\s*$/i, '').replace(/\s*\(\s*\d+\s*[/.–-]\s*\d[\d\s/.–-]*\)\s*$/, '') || q.title;
+  if (q.title) {
+    const own = /\s*(?:[(\[]\s*(?:QAN:?\s*)?(\d{3}\s?\/\s?\d{4}\s?\/\s?[\dX])\s*[)\]]|[–—-]\s*(\d{3}\s?\/\s?\d{4}\s?\/\s?[\dX]))\s*$/i.exec(q.title);
+    if (own) {
+      if (!q.number) {
+        const check = checkQualificationNumber(own[1] ?? own[2]!);
+        q.number = check.number;
+        if (check.valid === false) diags.warn('qualification-number-check', `qualification number ${check.number} fails its check digit (expected ${check.suggestion})`, null, null);
+      }
+      q.title = q.title.slice(0, own.index) || q.title;
+    }
+    q.title = q.title.replace(/\s*\(\s*\d+\s*[/.–-]\s*\d[\d\s/.–-]*\)\s*$/, '') || q.title;
+  }
   if (q.title && q.level == null) {
     const m = /\bLevel\s+(\d+)\b/i.exec(q.title);
     if (m) q.level = Number(m[1]);

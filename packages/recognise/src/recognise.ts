@@ -5,11 +5,12 @@
 import type { AdapterResult } from '@qualspec/blocks';
 import { checkUnitRef, type SpecDocument, type Source, type Unit } from '@qualspec/model';
 import { Diagnostics } from './diagnostics.js';
-import { itemsOf } from './items.js';
+import { itemsOf, type Item } from './items.js';
 import { awardingBody, readProfile } from './profile.js';
 import { readStructure, type TableRow } from './structure.js';
 import { readUnitBest } from './candidates.js';
 import { opensContent } from './outline.js';
+import { SCHEMES } from './schemes/index.js';
 import { repeatedShortTexts } from './text.js';
 import { NO_TRACE, Trace } from './trace.js';
 import { findUnits, finishOutcomes, type UnitDraft } from './units.js';
@@ -51,8 +52,22 @@ export function recognise(stream: AdapterResult, options: RecogniseOptions): Spe
   addUnlisted(units, structure.rows, diags);
   if (profile.credits == null && structure.rules?.totalCredits != null) profile.credits = structure.rules.totalCredits;
   if (!units.length) diags.error('no-units', 'no units found: no unit heading followed by learning outcomes or assessment criteria');
-  else if (units.every((u) => u.outcomes.every((o) => !o.criteria.length)) && units.some((u) => u.outcomes.length || u.location)) {
-    diags.error('no-criteria', `${units.length} unit${units.length > 1 ? 's' : ''} found but no assessment criteria in any of them`);
+  else if (!drafts.length && !criterionLines(items).length) {
+    // A structure table and no unit bodies, nor anything numbered as criteria that a body we
+    // failed to find would hold: the document lists its units and specifies none (a course
+    // page, a qualification summary). The units are listed, each reported; nothing failed.
+    diags.warn('no-unit-bodies', `the document lists ${units.length} unit${units.length > 1 ? 's' : ''} in a structure table but specifies none of them: no outcomes or criteria to read`);
+    // Said first, before each unit's own `unit-without-body`.
+    const at = diags.list.findIndex((d) => d.code === 'unit-without-body');
+    if (at >= 0) diags.list.splice(at, 0, diags.list.pop()!);
+  } else if (units.every((u) => u.outcomes.every((o) => !o.criteria.length)) && units.some((u) => u.outcomes.length || u.location)) {
+    const lines = drafts.length ? [] : criterionLines(items);
+    const first = lines[0];
+    diags.error(
+      'no-criteria',
+      `${units.length} unit${units.length > 1 ? 's' : ''} found but no assessment criteria in any of them` +
+        (first ? `; ${lines.length} lines are numbered as criteria but no unit heading introduces them, the first at line ${first.place.line ?? '?'}: "${first.text.slice(0, 60)}"` : ''),
+    );
   }
   return {
     schemaVersion: '1',
@@ -62,6 +77,19 @@ export function recognise(stream: AdapterResult, options: RecogniseOptions): Spe
     units,
     diagnostics: diags.list,
   };
+}
+
+/**
+ * Lines any scheme reads as a criterion early in its sequence (`1.1 …`, `P3 …`, `A.M1 …`),
+ * wherever they stand, when there are enough of them to be a unit's (a course code `D32` or
+ * two is not): what unit bodies we failed to find would hold.
+ */
+function criterionLines(items: Item[]): Item[] {
+  const lines = items.filter((it) => it.kind === 'text' && SCHEMES.some((s) => {
+    const tok = s.parse(it.text, null);
+    return tok?.kind === 'criterion' && tok.ord <= 9;
+  }));
+  return lines.length >= 3 ? lines : [];
 }
 
 /**

@@ -26,10 +26,18 @@ export interface TableRow extends UnitRow {
   tableRow?: number;
 }
 
-type Field = 'ref' | 'title' | 'level' | 'credits' | 'glh' | 'number';
+type Field = 'ref' | 'title' | 'level' | 'credits' | 'glh' | 'number' | 'kind';
+
+/** A row's group as its table's mandatory/optional column gives it (`Core`, `Optional`). */
+interface RowKind {
+  name: string;
+  kind: 'mandatory' | 'optional';
+}
 
 interface GroupDraft extends Group {
   intro: string[];
+  /** Made from the rows' mandatory/optional column, not from a heading. */
+  byColumn?: boolean;
 }
 
 const VERB = /\b(?:must|may|can|should|will|achieve[sd]?|choose|select|taken|contains?)\b/i;
@@ -55,6 +63,16 @@ function fieldOfHeader(text: string): Field | null {
   if (/level/.test(t)) return 'level';
   if (/ref|urn|accreditation|code|ofqual|qca/.test(t)) return 'ref';
   if (/\bno\.?\b|number|#/.test(t)) return 'number';
+  // `Compulsory or Optional`, `Mandatory/Optional`, `Core or optional`: each row's group.
+  if (/\b(?:mandatory|compulsory|optional|core|elective)\b/.test(t)) return 'kind';
+  return null;
+}
+
+/** A mandatory/optional column's value: `Core`, `Mandatory`, `Compulsory`, `Optional`, `Elective`. */
+function kindOf(cell: string): RowKind | null {
+  const name = cell.trim();
+  if (/^(?:core|mandatory|compulsory)(?:\s+units?)?$/i.test(name)) return { name, kind: 'mandatory' };
+  if (/^(?:optional|elective)(?:\s+units?)?$/i.test(name)) return { name, kind: 'optional' };
   return null;
 }
 
@@ -87,8 +105,18 @@ export function readStructure(items: Item[], end: number): { rules: Rules | null
     if (!groups.length) groups.push({ name: 'Units', kind: 'mandatory', minCredits: null, maxCredits: null, units: [], intro: [] });
     return groups.length - 1;
   };
-  const addRow = (r: Omit<TableRow, 'group'>) => {
-    const g = current();
+  const addRow = (r: Omit<TableRow, 'group'>, kind: RowKind | null = null) => {
+    // A row whose own column names its group goes to the group of that name, in the order the
+    // names first appear.
+    let g = current();
+    if (kind) {
+      const named = groups.findIndex((x) => x.byColumn && x.name === kind.name);
+      if (named >= 0) g = named;
+      else {
+        groups.push({ name: kind.name, kind: kind.kind, minCredits: null, maxCredits: null, units: [], intro: [], byColumn: true });
+        g = groups.length - 1;
+      }
+    }
     const row = { ...r, group: g };
     rows.push(row);
     groups[g]!.units.push({ ref: row.ref, title: row.title, level: row.level, credits: row.credits, glh: row.glh });
@@ -139,8 +167,8 @@ export function readStructure(items: Item[], end: number): { rules: Rules | null
         prevRow.tableRow = it.cell.row;
         continue;
       }
-      const row = rowFromCells(cells, mapping, it.place);
-      if (row) addRow({ ...row, table: it.cell.table, tableRow: it.cell.row });
+      const read = rowFromCells(cells, mapping, it.place);
+      if (read) addRow({ ...read.row, table: it.cell.table, tableRow: it.cell.row }, read.kind);
       else sentences.push(filled.join(' '));
       continue;
     }
@@ -269,15 +297,18 @@ function assignNumbers(row: Omit<TableRow, 'group'>, nums: string, order: Field[
   });
 }
 
-function rowFromCells(cells: string[], mapping: (Field | null)[] | null, place: Place): Omit<TableRow, 'group'> | null {
+function rowFromCells(cells: string[], mapping: (Field | null)[] | null, place: Place): { row: Omit<TableRow, 'group'>; kind: RowKind | null } | null {
   const row: Omit<TableRow, 'group'> = { ref: null, title: null, level: null, credits: null, glh: null, place };
+  let kind: RowKind | null = null;
   if (mapping) {
-    mapping.forEach((f, k) => {
+    for (const [k, f] of mapping.entries()) {
       const c = cells[k] ?? '';
       if (f === 'ref') row.ref = normRef(c);
-      else if (f === 'title') row.title = c ? cleanTitle(c) : null;
+      // The table's running number before a title (`1. Communication in …`) is not part of it.
+      else if (f === 'title') row.title = c ? cleanTitle(c.replace(/^\d{1,2}[.)]\s+(?=\S)/, '')) : null;
       else if (f === 'level' || f === 'credits' || f === 'glh') row[f] = int(c);
-    });
+      else if (f === 'kind') kind = kindOf(c);
+    }
     // A reference in a column the header did not name (`Unit number` holding references).
     if (!row.ref) for (const c of cells) if (REF.test(c) && c.trim().length <= 14) row.ref = normRef(c);
   } else {
@@ -294,8 +325,9 @@ function rowFromCells(cells: string[], mapping: (Field | null)[] | null, place: 
   if (!row.title || !/[A-Za-z]{3}/.test(row.title)) return null;
   // RQF/QCF levels run from entry to 8; anything else is not a level column.
   if (row.level != null && row.level > 8) return null;
-  if (!row.ref && row.level == null && row.credits == null) return null;
-  return row;
+  // A title with nothing else beside it is a row only where its own column names its group.
+  if (!row.ref && row.level == null && row.credits == null && !kind) return null;
+  return { row, kind };
 }
 
 /** Credit limits of a group: its own lines first, then rule sentences naming it. */

@@ -17,6 +17,7 @@ import {
   CREDITS_LABEL,
   GLH_LABEL,
   GUIDANCE_HEADING,
+  GUIDANCE_PART,
   LEVEL_LABEL,
   NO_GUIDANCE,
   REF,
@@ -28,6 +29,7 @@ import {
   UNIT_TITLE_LABEL,
   cleanTitle,
   isLoAcHeader,
+  isSectionRunIn,
   labelPairs,
   matchUnitHeading,
   splitLabels,
@@ -99,6 +101,13 @@ export function findUnits(items: Item[]): { units: { start: number; end: number;
         ok = true;
         break;
       }
+    }
+    // The next of a run of unit headings (`Component 3` after `Component 2`, read by the same
+    // rule) is a unit even when no content of ours follows it (its body has assessment
+    // objectives, or a layout we cannot read): listed, with its body's lack reported.
+    if (!ok && texts > 0 && nextInRun(items, confirmed[confirmed.length - 1], cands[k - 1], c)) {
+      confirmed.push(c);
+      continue;
     }
     if (ok) {
       // Merge an unconfirmed heading just before (e.g. `Unit 3: Title` then a `Title | …` table).
@@ -204,6 +213,17 @@ function endsUnits(it: Item): boolean {
   return it.heading > 0;
 }
 
+/** Is `c` the next heading of the run `last` (confirmed, and the candidate just before it) is in? */
+function nextInRun(items: Item[], last: Candidate | undefined, prev: Candidate | undefined, c: Candidate): boolean {
+  if (!last || !prev || prev.i !== last.i || !last.heading.number || !c.heading.number) return false;
+  if (last.heading.rule !== c.heading.rule || Number(c.heading.number) !== Number(last.heading.number) + 1) return false;
+  const word = (it: Item) => /^\S+/.exec(it.text)?.[0]?.toLowerCase();
+  if (word(items[last.i]!) !== word(items[c.i]!)) return false;
+  // Not past the end of the units (an appendix between them).
+  for (let j = last.i + 1; j < c.i; j++) if (endsUnits(items[j]!)) return false;
+  return true;
+}
+
 function countTexts(items: Item[], from: number, to: number): number {
   let n = 0;
   for (let j = from + 1; j < to; j++) if (items[j]!.kind === 'text') n++;
@@ -277,12 +297,16 @@ export function readUnit(
   const seenRows = new Set<string>();
   const guidance: string[] = [];
   let inGuidance = false;
+  /** The heading level of the guidance's own heading (6 when a label line headed it). */
+  let guidanceLevel = 6;
   // A reference line as the heading, its title given just above it (`Title` / `Principles of …`
   // / `Unit reference number` / `R/605/8112`).
   if (!u.title) u.title = titleAbove(items, span.start);
   let titlePending = !u.title;
-  // A heading's title may wrap onto the next line.
-  let titleFrom = u.title ? span.start : -1;
+  // A heading's title may wrap onto the next line (not a title read from a label further on,
+  // when the heading line gave only the number).
+  const own = (it: Item) => (it.cell ? it.cell.rowText : it.text);
+  let titleFrom = u.title && looseTitle(own(first)).includes(looseTitle(u.title)) ? span.start : -1;
 
   for (let j = span.start + 1; j < span.end; j++) {
     const it = items[j]!;
@@ -332,9 +356,20 @@ export function readUnit(
     const g = !it.cell || it.cell.col === 0 ? GUIDANCE_HEADING.exec(it.text) : null;
     if (g && reader.started) {
       inGuidance = true;
+      guidanceLevel = !it.cell && it.heading > 0 ? it.heading : 6;
       if (g[1] && it.cell) guidance.push(g[1]);
       else if (it.cell && it.cell.cells.length > 1 && firstOfRow) guidance.push(...it.cell.cells.slice(1).filter(Boolean));
       decide(it, 'section/guidance', 'guidance starts');
+      continue;
+    }
+    // The guidance ends at a heading of its own heading's level or above (any heading when a
+    // label line headed it), or where a section not of its own is named (`Range`, `Indicative
+    // content`; not `Assessment` or `Delivery`, the guidance's own parts).
+    const subheading = !it.cell && it.heading > guidanceLevel;
+    if (inGuidance && ((!it.cell && it.heading > 0 && it.heading <= guidanceLevel) || (!subheading && isNamedSection(it, firstOfRow) && !GUIDANCE_PART.test(it.text.trim())))) {
+      inGuidance = false;
+      reader.closeSection();
+      decide(it, 'section/heading', 'another section: ends the guidance');
       continue;
     }
     // Another section of the unit (indicative content, range, …) ends the open criterion.
@@ -391,6 +426,8 @@ export function readUnit(
   u.outcomes = reader.outcomes;
   u.events = reader.events;
   u.unreadTokens = reader.unread;
+  for (const it of reader.reclaimed) decide(it, 'outline/heading-before-criteria', 'heading of the outcome its criteria opened');
+  if (reader.reclaimed.length) u.unplaced = u.unplaced.filter((x) => !reader.reclaimed.includes(x));
   const text = joinParts(guidance);
   u.guidance = text && !NO_GUIDANCE.test(text) ? text : null;
   return u;
@@ -412,14 +449,21 @@ function titleGoesOn(title: string, it: Item, items: Item[], j: number, end: num
   return isLabelRow(line) || BARE_LABEL.test(line.trim()) || UNIT_REF_LABEL.test(line);
 }
 
-/** A heading of another section of the unit: a known name, or any heading that is not numbered content. */
-function isSectionHeading(it: Item, firstOfRow: boolean): boolean {
+/** A line or row naming another section of the unit (`Range`, `Indicative content:`, a `Range | …` row). */
+function isNamedSection(it: Item, firstOfRow: boolean): boolean {
   const text = it.text.trim();
   // Headings are capitalised; `delivery` alone is a wrapped line's last word.
   const named = /^[A-Z]/.test(text) && CONTENT_SECTION.test(text);
   // A row whose first cell names the section (`Range | …`).
   if (it.cell) return firstOfRow && it.cell.col === 0 && named;
-  if (named) return true;
+  return named || isSectionRunIn(text);
+}
+
+/** A heading of another section of the unit: a known name, or any heading that is not numbered content. */
+function isSectionHeading(it: Item, firstOfRow: boolean): boolean {
+  const text = it.text.trim();
+  if (isNamedSection(it, firstOfRow)) return true;
+  if (it.cell) return false;
   // A heading line that starts in lower case is the wrapped end of the one before.
   return it.heading > 0 && /^[A-Z]/.test(text) && !isNumbered(it) && !isLoAcHeader(it.text) && it.text.length <= 120;
 }
@@ -539,8 +583,11 @@ export function finishOutcomes(outcomes: OutcomeDraft[]) {
 
 const GRADE_RANK = { pass: 0, merit: 1, distinction: 2 } as const;
 
-/** Graded criteria in the grid's reading order: pass, merit, distinction, each by number. */
+/**
+ * Graded criteria in the grid's reading order: pass, merit, distinction, each by number; level
+ * by level where the codes name two (`A.1P1`, `A.1M1`, then `A.2P1` …).
+ */
 function inGradeOrder(criteria: OutcomeDraft['criteria']): OutcomeDraft['criteria'] {
   if (!criteria.some((c) => c.grade)) return criteria;
-  return [...criteria].sort((a, b) => (a.grade && b.grade ? GRADE_RANK[a.grade] - GRADE_RANK[b.grade] || a.ord - b.ord : 0));
+  return [...criteria].sort((a, b) => (a.grade && b.grade ? (a.tier ?? 0) - (b.tier ?? 0) || GRADE_RANK[a.grade] - GRADE_RANK[b.grade] || a.ord - b.ord : 0));
 }

@@ -46,6 +46,23 @@ describe('diagnostics on edited seeds', () => {
     expect(gap[0]!.location?.line).toBeGreaterThan(380);
   });
 
+  it('a structure table and no unit bodies: the units listed, reported, no error; numbered criteria no heading introduces stay an error', async () => {
+    const tableOnly = habc.slice(0, habc.indexOf('Unit 1: Organise and deliver customer service'));
+    const d = await parseText(tableOnly, 'habc.md');
+    expect(d.units.length).toBeGreaterThan(10);
+    expect(d.units.every((u) => u.outcomes.length === 0)).toBe(true);
+    expect(d.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+    expect(d.diagnostics[0]).toMatchObject({ severity: 'warning', code: 'no-unit-bodies' });
+    expect(d.diagnostics.filter((x) => x.code === 'unit-without-body')).toHaveLength(d.units.length);
+    // The bodies there but nothing that heads them left (headings and reference labels cut):
+    // a failure to read, loud.
+    const headless = habc.replace(/^Unit (?:\d+: .*|number: .*)\n/gm, '');
+    expect(headless).not.toBe(habc);
+    const e = await parseText(headless, 'habc.md');
+    expect(e.diagnostics.filter((x) => x.severity === 'error').map((x) => x.code)).toEqual(['no-criteria']);
+    expect(e.diagnostics.find((x) => x.code === 'no-criteria')!.message).toMatch(/lines are numbered as criteria but no unit heading introduces them/);
+  });
+
   it('no-units is an error diagnostic on a text that specifies no units', async () => {
     const intro = proqual.slice(0, proqual.indexOf('Qualification Structure'));
     const d = await parseText(intro, 'intro.txt');

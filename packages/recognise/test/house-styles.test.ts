@@ -541,6 +541,72 @@ describe('the parts around the units', () => {
     expect(docx.units.map((u) => u.ref)).toEqual(['D/650/1121']);
   });
 
+  it('criteria in lists restarting under each outcome: named in the decimal scheme the unit prints, else kept as printed', async () => {
+    const page = (typed: string) => `<h2>Unit 5 - Learning outcomes and assessment criteria</h2>
+<table><tr><td>Unit Reference Number</td><td>L/617/1234</td></tr><tr><td>Unit Title</td><td>Managing food safety</td></tr><tr><td>Unit Level</td><td>4</td></tr></table>
+<table><tr><td>Learning Outcomes- The learner will:</td><td>Assessment Criteria- The learner can:</td></tr>
+<tr><td>1. Understand food hazards.</td><td><ol><li>Describe hazards to food.</li><li>Explain temperature control.</li></ol></td></tr></table>
+<table><tr><td></td><td><p>${typed}Evaluate allergen controls.</p></td></tr>
+<tr><td>2. Be able to review food safety.</td><td><ol><li>Audit a kitchen.</li><li>Recommend improvements.</li></ol></td></tr></table>`;
+    const numbered = await parse(page('1.3 '), 'unit5.html');
+    expect(shape(numbered)[0]).toMatchObject({ ref: 'L/617/1234', number: '5', title: 'Managing food safety', level: 4 });
+    expect(shape(numbered)[0]!.outcomes).toEqual([
+      ['1', 'Understand food hazards.', ['1.1 Describe hazards to food.', '1.2 Explain temperature control.', '1.3 Evaluate allergen controls.']],
+      ['2', 'Be able to review food safety.', ['2.1 Audit a kitchen.', '2.2 Recommend improvements.']],
+    ]);
+    // Nothing printed in the decimal scheme: the lists' numbers are what the page shows, `1.`, `2.`
+    // (the unnumbered line goes on from the criterion before it).
+    const listed = await parse(page(''), 'unit5.html');
+    expect(shape(listed)[0]!.outcomes).toEqual([
+      ['1', 'Understand food hazards.', ['1 Describe hazards to food.', '2 Explain temperature control. Evaluate allergen controls.']],
+      ['2', 'Be able to review food safety.', ['1 Audit a kitchen.', '2 Recommend improvements.']],
+    ]);
+    expect(listed.diagnostics.filter((x) => x.code === 'numbering-ambiguous')).toEqual([]);
+  });
+
+  it('labels sharing a line between bars (`Level: 2 | Credits: 4 | GLH: 30`): each value alone, the bar no comment', async () => {
+    const md = `# Unit 301 — Safe working on site\n**UAN:** M/503/1201  \n**Level:** 2 | **Credits:** 4 | **GLH:** 30  \n\n## LO1 — Know the law\n**AC**\n1. Identify the duties of employers  \n`;
+    const d = await parse(md, 'unit301.md');
+    expect(shape(d)).toEqual([
+      { ref: 'M/503/1201', number: '301', title: 'Safe working on site', level: 2, credits: 4, glh: 30, outcomes: [['1', 'Know the law', ['1 Identify the duties of employers']]] },
+    ]);
+    expect(d.diagnostics.filter((x) => x.code === 'value-with-comment')).toEqual([]);
+  });
+
+  it('guidance ends where a section not its own is named or a heading of its level follows; its own parts stay', async () => {
+    const md = `## Unit 7: Plan a garden
+
+Unit reference: L/617/1234
+
+### Learning outcomes and assessment criteria
+
+1. Know how soils differ
+
+1.1 Describe the main soil types
+
+### Assessment guidance
+
+Evidence may come from the learner's own garden.
+
+#### Assessment
+
+Questions must be recorded.
+
+### Range
+
+Soil types: clay, loam and sand.
+
+### Suggested resources
+
+A guide to garden soils.
+`;
+    const d = await parse(md, 'garden.md');
+    expect(d.units.map((u) => [u.ref, u.guidance])).toEqual([['L/617/1234', "Evidence may come from the learner's own garden. Assessment Questions must be recorded."]]);
+    // A label line heading it: any heading ends it.
+    const labelled = await parse(md.replace('### Assessment guidance', '**Assessment guidance:**').replace('#### Assessment\n\n', ''), 'garden.md');
+    expect(labelled.units[0]!.guidance).toBe("Evidence may come from the learner's own garden. Questions must be recorded.");
+  });
+
   it('qualification facts in label, value, label, value rows', async () => {
     const d = await parseSpec(file('qualification-four-columns.docx'));
     expect([d.qualification.number, d.qualification.credits, d.qualification.glh, d.qualification.tqt]).toEqual(['603/1234/8', 3, 20, 30]);

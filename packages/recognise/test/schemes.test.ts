@@ -13,8 +13,8 @@ describe('numbering schemes', () => {
         expect(scheme.examples.some((e) => !e.expect)).toBe(true);
       });
       for (const ex of scheme.examples) {
-        it(`${ex.expect ? 'reads' : 'does not read'} ${JSON.stringify(ex.text)}${ex.region ? ` in a ${ex.region} region` : ''}`, () => {
-          const tok = scheme.parse(ex.text, ex.region ?? null);
+        it(`${ex.expect ? 'reads' : 'does not read'} ${JSON.stringify(ex.text)}${ex.listed ? ' as a list item' : ''}${ex.region ? ` in a ${ex.region} region` : ''}`, () => {
+          const tok = scheme.parse(ex.text, ex.region ?? null, ex.listed ?? false);
           if (ex.expect) expect(tok).toMatchObject(ex.expect);
           else expect(tok).toBeNull();
         });

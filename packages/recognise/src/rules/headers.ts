@@ -36,9 +36,41 @@ export const HEADER_RULE: Rule = {
   no: ['Learning outcome 1', 'Assessment criteria for unit 3 are below in full'],
 };
 
+/**
+ * `AC` or `LOs` on a line of its own: a criteria or outcomes heading abbreviated (`**AC**` over a
+ * unit's numbered criteria). In a table's header row the same letters head a column of numbers
+ * (NUMBER_HEADER): only a line of its own is read so.
+ */
+export const ABBREVIATED_HEADER_RULE: Rule = {
+  id: 'header/abbreviated',
+  summary: 'an abbreviated outcomes or criteria heading on a line of its own (`AC`, `ACs`, `LOs:`)',
+  pattern: /^(?:AC|LO)s?\s*:?$/,
+  yes: ['AC', 'ACs', 'LOs:', 'AC:'],
+  no: ['ACT', 'AC1.1', 'LO1', 'ac'],
+};
+
+/** The region an abbreviated heading line opens, or null. */
+export function abbreviatedHeaderRole(text: string): 'outcome' | 'criterion' | null {
+  const t = text.trim();
+  if (!ABBREVIATED_HEADER_RULE.pattern!.test(t)) return null;
+  return t.startsWith('AC') ? 'criterion' : 'outcome';
+}
+
+/**
+ * A grade's name alone (`Pass`, `Level 2 Distinction`): the label of a row or column of graded
+ * criteria (the codes name the grade themselves), not criterion text.
+ */
+export const GRADE_LABEL_RULE: Rule = {
+  id: 'header/grade-label',
+  summary: 'a grade label alone in its cell or line (`Level 1 Pass`, `Merit`): it labels the criteria beside it',
+  pattern: /^(?:(?:level|l)\s*\d\s*)?(?:pass|merit|distinction)\s*:?$/i,
+  yes: ['Level 1 Pass', 'Level 2 Distinction', 'Merit', 'L2 Pass'],
+  no: ['Pass the assessment', 'Level 2', 'Distinction criteria'],
+};
+
 /** A header phrase run into the first outcome or criterion (`The learner will: 1. Understand …`). */
 export const HEADER_PREFIX = new RegExp(
-  String.raw`^(?:(?:learning\s+outcomes?|assessment\s+criteri(?:a|on))\s*[-–:]?\s*)?(?:the\s+)?learners?\s+${VERB}(?:\s+be\s+able\s+to)?\s*:\s*(?=\S)`,
+  String.raw`^(?:(?:learning\s+outcomes?|assessment\s+criteri(?:a|on))\s*[-–—:]?\s*)?(?:the\s+)?learners?\s+${VERB}(?:\s+be\s+able\s+to)?\s*:\s*(?=\S)`,
   'i',
 );
 

@@ -3,6 +3,7 @@
  * is only taken as a unit when outcome or criterion content follows it (see units.ts).
  */
 import { LABEL_RULES, QUALIFICATION_TITLE, REF, REF_SOURCE, UNIT_TITLE_LABEL, splitLabels } from './labels.js';
+import { isLoAcHeader } from './headers.js';
 import { phrases, type PatternRule, type Rule } from './rule.js';
 import { UNIT_WORDS } from './words.js';
 
@@ -32,7 +33,7 @@ export function cleanTitle(title: string): string {
     .replace(new RegExp(`^[(\\[]\\s*${REF_SOURCE}\\s*[)\\]]\\s*`), '')
     .replace(/\t+/g, ' ')
     .replace(/\s+/g, ' ')
-    .replace(/^[\s:–-]+|[\s:–-]+$/g, '')
+    .replace(/^[\s:–—-]+|[\s:–—-]+$/g, '')
     .trim();
 }
 
@@ -50,7 +51,7 @@ export const HEADING_RULES: HeadingRule[] = [
   {
     id: 'heading/unit-number-alone',
     summary: '`Unit 1` (or `Unit No. 7:`) alone on its line or in its row: the title follows on the next line',
-    pattern: new RegExp(String.raw`^${UNIT_WORD}\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?(\d{1,4}[A-Za-z]?)\s*[:.\-–]?$`),
+    pattern: new RegExp(String.raw`^${UNIT_WORD}\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?(\d{1,4}[A-Za-z]?)\s*[:.\-–—]?$`),
     yes: ['Unit 1', 'Unit No. 7:', 'UNIT 12'],
     no: ['Unit 1 Principles of retail', 'Unit 3 of 4'],
     read: (m, text, row) => (row == null || row.trim() === text.trim() ? heading({ number: m[1]! }, 'heading/unit-number-alone') : null),
@@ -59,7 +60,7 @@ export const HEADING_RULES: HeadingRule[] = [
     id: 'heading/unit-number-beside-title',
     summary: '`Unit 201 | Health and safety …`, `Unit 4017: | Quality and Process Improvement`: number and title side by side in a row',
     onRow: true,
-    pattern: new RegExp(String.raw`^${UNIT_WORD}\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?(\d{1,4}[A-Za-z]?)\s*[:.\-–]?\t+([A-Z“"‘'(][^\t]{2,160})$`),
+    pattern: new RegExp(String.raw`^${UNIT_WORD}\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?(\d{1,4}[A-Za-z]?)\s*[:.\-–—]?\t+([A-Z“"‘'(][^\t]{2,160})$`),
     yes: ['Unit 201\tHealth and safety in building services engineering', 'Unit 4017:\tQuality and Process Improvement'],
     no: ['Unit 201\t3\t2\t26', 'Unit 1'],
     read: (m) => (/\d{1,3}\s*$/.test(m[2]!) ? null : heading({ number: m[1]!, title: cleanTitle(m[2]!) }, 'heading/unit-number-beside-title')),
@@ -67,7 +68,7 @@ export const HEADING_RULES: HeadingRule[] = [
   {
     id: 'heading/unit-reference',
     summary: '`Unit K/601/7730 Title`, `Unit ref: K/601/7730`',
-    pattern: new RegExp(String.raw`^${UNIT_WORD}\s*(?:ref(?:erence)?\.?\s*)?[:\-–]?\s*(${REF_SOURCE})\s*(?:[:\-–]\s*)?(.*)$`, 'i'),
+    pattern: new RegExp(String.raw`^${UNIT_WORD}\s*(?:ref(?:erence)?\.?\s*)?[:\-–—]?\s*(${REF_SOURCE})\s*(?:[:\-–—]\s*)?(.*)$`, 'i'),
     yes: ['Unit K/601/7730 Handle customer complaints', 'Unit ref: F/506/2131'],
     no: ['Unit 201 Principles of retail'],
     read: (m) => {
@@ -78,10 +79,18 @@ export const HEADING_RULES: HeadingRule[] = [
     },
   },
   {
+    id: 'heading/unit-number-over-section',
+    summary: '`Unit 3 – Learning outcomes and assessment criteria`: a unit\'s number over one of its sections (header words, no title); the title comes from its labels or the line below',
+    pattern: new RegExp(String.raw`^${UNIT_WORD}\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?(\d{1,4}[A-Za-z]?)\s*(?:[:.\-–—]\s*|\s+)(\S.*)$`),
+    yes: ['Unit 3 - Learning outcomes and assessment criteria', 'Unit 201: Assessment criteria', 'UNIT 4 — Learning outcomes'],
+    no: ['Unit 3 - Learning to manage risk', 'Unit 201 Principles of retail'],
+    read: (m) => (isLoAcHeader(m[2]!.trim()) ? heading({ number: m[1]! }, 'heading/unit-number-over-section') : null),
+  },
+  {
     id: 'heading/unit-number-title',
     summary: '`Unit 201 Principles of retail`, `Unit 4019: Electrical and Electronic`, `UNIT 6: Managing a Successful Computing Project`',
-    pattern: new RegExp(String.raw`^${UNIT_WORD}\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?(\d{1,4}[A-Za-z]?)\s*(?:[:.\-–]\s*|\s+)(?!(?:of|and|to|or|in)\b)([A-Z“"'‘(].*)$`),
-    yes: ['Unit 201 Principles of retail', 'Unit 4019: Electrical and Electronic', 'UNIT 6: Managing a Successful Computing Project', 'Unit 3: Title Unit number: TBC'],
+    pattern: new RegExp(String.raw`^${UNIT_WORD}\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?(\d{1,4}[A-Za-z]?)\s*(?:[:.\-–—]\s*|\s+)(?!(?:of|and|to|or|in)\b)([A-Z“"'‘(].*)$`),
+    yes: ['Unit 201 Principles of retail', 'Unit 4019: Electrical and Electronic', 'UNIT 6: Managing a Successful Computing Project', 'Unit 3: Title Unit number: TBC', 'Unit 202 — Principles of electrical science'],
     no: ['Unit 3 of the qualification', 'Unit 1 and 2 are mandatory'],
     read: (m) => {
       if (/\d{1,3}\s*$/.test(m[2]!.replace(REF, ''))) return null;
@@ -95,7 +104,7 @@ export const HEADING_RULES: HeadingRule[] = [
     id: 'heading/unit-number-and-title-label',
     summary: '`Unit number and title | 4017. Quality and Process Improvement` (an assignment brief\'s front sheet)',
     onRow: true,
-    pattern: /^unit\s+(?:number|no\.?)\s+(?:and|&)\s+(?:title|name)\s*[:\t]+\s*(?:unit\s+)?(\d{1,4}[A-Za-z]?)\s*[:.\-–]?\s+([A-Z“"'‘(].*)$/i,
+    pattern: /^unit\s+(?:number|no\.?)\s+(?:and|&)\s+(?:title|name)\s*[:\t]+\s*(?:unit\s+)?(\d{1,4}[A-Za-z]?)\s*[:.\-–—]?\s+([A-Z“"'‘(].*)$/i,
     yes: ['Unit number and title\t4017. Quality and Process Improvement', 'Unit Number and Title\t20: Advanced Programming'],
     no: ['Unit number and title\t', 'Unit number\t201'],
     read: (m) => heading({ number: m[1]!, title: cleanTitle(m[2]!.replace(/\t+/g, ' ')) || null, byTitleLabel: true }, 'heading/unit-number-and-title-label'),
@@ -103,7 +112,7 @@ export const HEADING_RULES: HeadingRule[] = [
   {
     id: 'heading/reference-title',
     summary: '`K/601/7730 Handle customer complaints`: a reference then a title (no trailing numbers, as a structure-table row has)',
-    pattern: new RegExp(String.raw`^(${REF_SOURCE})\s*(?:[:\-–]\s*)?([A-Z“"'‘(].*)?$`),
+    pattern: new RegExp(String.raw`^(${REF_SOURCE})\s*(?:[:\-–—]\s*)?([A-Z“"'‘(].*)?$`),
     yes: ['K/601/7730 Handle customer complaints', 'R/605/8112'],
     no: ['T/503/9669 201 Health and safety 3 2 26'],
     read: (m) => (/\s\d{1,3}\s*$/.test(m[2] ?? '') ? null : heading({ ref: m[1]!, title: m[2] ? cleanTitle(m[2]) : null }, 'heading/reference-title')),
@@ -114,11 +123,14 @@ export const HEADING_RULES: HeadingRule[] = [
     onRow: true,
     pattern: UNIT_TITLE_LABEL,
     yes: ['Unit title: Handle customer complaints', 'Title\tPrinciples of retail'],
-    no: ['Qualification title: Level 2 Diploma', 'Title\tLevel 3 Certificate in Retail'],
+    no: ['Qualification title: Level 2 Diploma', 'Title\tLevel 3 Certificate in Retail', 'Unit Title\tCompulsory or Optional\tCredit Value'],
     read: (m, _text, row) => {
       const line = row ?? '';
       // `Title | Level 3 Certificate in …` is the qualification's title, not a unit's.
       if (/\b(?:qualification|of the qualification)\b/i.test(line.split(/[:\t]/)[0]!) || QUALIFICATION_TITLE.test(m[1]!)) return null;
+      // `Unit Title | Compulsory or Optional | Credit Value`: a table's header row, naming columns.
+      const cells = line.split('\t').map((c) => c.trim()).filter(Boolean);
+      if (cells.length >= 3 && cells.every((c) => c.length <= 40 && !/\d/.test(c))) return null;
       return heading({ title: cleanTitle(m[1]!), byTitleLabel: true }, 'heading/title-label');
     },
   },

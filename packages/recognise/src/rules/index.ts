@@ -3,7 +3,7 @@
  * with, as tables of rules with ids and examples (`RULES`, which a test runs), so a new
  * awarding body's style is a rule change, not a new parser. Numbering lives in `../schemes`.
  */
-import { COLUMN_NAMES_RULE, HEADER_RULE } from './headers.js';
+import { ABBREVIATED_HEADER_RULE, COLUMN_NAMES_RULE, GRADE_LABEL_RULE, HEADER_RULE } from './headers.js';
 import { HEADING_RULES, TITLE_THEN_REF } from './headings.js';
 import { BARE_LABEL_RULE, LABEL_RULES } from './labels.js';
 import type { Rule } from './rule.js';
@@ -17,4 +17,4 @@ export * from './sections.js';
 export { matches, phrases, type Rule } from './rule.js';
 
 /** Every rule with its examples, by kind. */
-export const RULES: readonly Rule[] = [...Object.values(LABEL_RULES), BARE_LABEL_RULE, ...HEADING_RULES, TITLE_THEN_REF, HEADER_RULE, COLUMN_NAMES_RULE, ...SECTION_RULES];
+export const RULES: readonly Rule[] = [...Object.values(LABEL_RULES), BARE_LABEL_RULE, ...HEADING_RULES, TITLE_THEN_REF, HEADER_RULE, ABBREVIATED_HEADER_RULE, GRADE_LABEL_RULE, COLUMN_NAMES_RULE, ...SECTION_RULES];

@@ -25,7 +25,7 @@ export const REF_AT_START = new RegExp(`^(${REF_SOURCE})\\b`);
 export const REF_PENDING = /^(?:TBC|TBA|TBD|N\/?A|to be (?:confirmed|assigned)|pending)\b/i;
 
 /** Separator between a label and its value: a colon, a tab (table cell) or spaces. */
-const SEP = String.raw`\s*(?:[:\t]\s*|\s+[–-]\s+|\s+)`;
+const SEP = String.raw`\s*(?:[:\t]\s*|\s+[–—-]\s+|\s+)`;
 
 const rule = (r: PatternRule) => r;
 
@@ -54,9 +54,10 @@ export const LABEL_RULES = {
   level: rule({
     id: 'label/level',
     summary: 'a level, its value a number (`3`, `Level 2`) or an entry level',
-    pattern: new RegExp(String.raw`^(?:${phrases(LEVEL_QUALIFIERS)}\s+)?level${SEP}(?:level\s+)?(\d{1,2}|entry(?:\s+level)?\s*\d)\b\s*(.*)$`, 'i'),
+    // `Level 1 Pass`, `Level 2 Distinction`: a grade at a level (a row's label), not a level label.
+    pattern: new RegExp(String.raw`^(?:${phrases(LEVEL_QUALIFIERS)}\s+)?level${SEP}(?:level\s+)?(\d{1,2}|entry(?:\s+level)?\s*\d)\b(?!\s*(?:pass|merit|distinction)\b)\s*(.*)$`, 'i'),
     yes: ['Level: 3', 'Level:\tLevel 2', 'Unit level 4', 'RQF level - 2', 'Level: Entry 3'],
-    no: ['Level of responsibility', 'Levels 2 and 3 apply'],
+    no: ['Level of responsibility', 'Levels 2 and 3 apply', 'Level 1 Pass\tA.1P1 Identify media products', 'Level 2 Distinction'],
   }),
   credits: rule({
     id: 'label/credits',
@@ -148,7 +149,11 @@ export function labelPairs(cells: string[] | null, line: string): string[] {
   return splitLabels(line);
 }
 
-/** `Unit reference: K/506/2169 Level: 3` as its two `Label: value` pairs; other text unchanged. */
+/**
+ * `Unit reference: K/506/2169 Level: 3` as its two `Label: value` pairs (a bar or a bullet
+ * between them, `Level: 2 | Credits: 3`, is neither's); other text unchanged.
+ */
 export function splitLabels(text: string): string[] {
-  return text.split(LABEL_SPLIT).filter(Boolean);
+  const parts = text.split(LABEL_SPLIT).filter(Boolean);
+  return parts.length > 1 ? parts.map((p) => p.replace(/\s*[|•·]\s*$/, '')) : parts;
 }

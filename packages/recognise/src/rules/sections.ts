@@ -3,7 +3,7 @@
  * guidance, headings that end the units, sub-item markers, and rules-of-combination phrases.
  */
 import { phrases, type Rule } from './rule.js';
-import { CONTENT_SECTION_WORDS, END_OF_UNITS_WORDS } from './words.js';
+import { CONTENT_SECTION_WORDS, END_OF_UNITS_WORDS, GUIDANCE_PART_WORDS } from './words.js';
 
 /**
  * Headings of a unit's other sections (what to teach, range, delivery, resources): they end the
@@ -11,6 +11,16 @@ import { CONTENT_SECTION_WORDS, END_OF_UNITS_WORDS } from './words.js';
  * criterion numbers) are not criteria. A later outcome of the unit still opens after them.
  */
 export const CONTENT_SECTION = new RegExp(`^${phrases(CONTENT_SECTION_WORDS)}\\s*:?$`, 'i');
+
+/**
+ * A section's name qualified in brackets or run into its first line, after a colon: `Range
+ * (wiring systems):`, `Range: fractions; algebra; indices`. Capitalised, as headings are.
+ */
+const RUN_IN = new RegExp(String.raw`^${phrases(CONTENT_SECTION_WORDS)}(?:\s*\([^()]{1,60}\))?\s*:(?:\s*\S.*)?$`, 'i');
+export const isSectionRunIn = (text: string): boolean => /^[A-Z]/.test(text) && RUN_IN.test(text);
+
+/** A section name that a unit's guidance holds as a part of its own (`Assessment`, `Delivery`). */
+export const GUIDANCE_PART = new RegExp(`^${phrases(GUIDANCE_PART_WORDS)}\\b`, 'i');
 
 /** A heading that ends the units part of a document. */
 export const SECTION_END = new RegExp(`^${phrases(END_OF_UNITS_WORDS)}\\b`, 'i');
@@ -32,6 +42,20 @@ export const SECTION_RULES: Rule[] = [
     pattern: CONTENT_SECTION,
     yes: ['Range', 'Indicative content', 'Essential Content', 'Recommended Resources', 'Supporting information', 'Notes for guidance', 'Delivery and assessment'],
     no: ['Range of customers', 'Content of the unit is below'],
+  },
+  {
+    id: 'section/run-in',
+    summary: "another section's name run into its first line or qualified in brackets: it ends the open outcome or criterion",
+    test: isSectionRunIn,
+    yes: ['Range: Fractions; algebra; indices', 'Range (wiring systems):', 'Indicative content: hazards and risks', 'Range (sine-wave characteristics): RMS value; peak value'],
+    no: ['Range of customers: retail and trade', 'range: a wrapped line', 'Range', 'Ranges are shown below.'],
+  },
+  {
+    id: 'section/guidance-part',
+    summary: "a section name that a unit's guidance holds as a part of its own: it does not end the guidance",
+    pattern: GUIDANCE_PART,
+    yes: ['Assessment', 'Delivery and assessment', 'Evidence', 'Notes for guidance'],
+    no: ['Range', 'Indicative content', 'Suggested learning resources'],
   },
   {
     id: 'section/end-of-units',

@@ -98,6 +98,21 @@ export const CONTENT_SECTION_WORDS = [
   'notes for guidance',
 ];
 
+/**
+ * Names of sections (among CONTENT_SECTION_WORDS) that a unit's guidance holds as parts of its
+ * own (`Essential guidance for tutors` / `Assessment` / `Delivery`): they do not end it.
+ */
+export const GUIDANCE_PART_WORDS = [
+  '(?:delivery|assessment)(?: (?:and|&) (?:assessment|delivery))?(?: (?:methods?|strategy|information|notes?))?',
+  'assessment',
+  'evidence(?: (?:must include|should include))?',
+  'notes?',
+  'notes for guidance',
+  'additional information',
+  'further information',
+  'supporting information',
+];
+
 /** Names of headings that end the units part of a document. */
 export const END_OF_UNITS_WORDS = [
   'appendix',

@@ -7,9 +7,9 @@ import { OUTCOME_PREFIX, type Scheme, type Token } from './scheme.js';
 
 /** A criterion number at the start of a line: `1.1`, `1.1.`, `AC1.1`, `AC 1.1:`, `(1.1)`, `Criterion 1.1`. */
 const CRITERION_START =
-  /^\(?(AC|assessment\s+criteri(?:on|a)|criterion)?\s*(\d{1,2})\s*\.\s*(\d{1,2})(?![\d])\)?\.?(?:\s*[:)\-–]\s*|\s+|$)(.*)$/i;
+  /^\(?(AC|assessment\s+criteri(?:on|a)|criterion)?\s*(\d{1,2})\s*\.\s*(\d{1,2})(?![\d])\)?\.?(?:\s*[:)\-–—]\s*|\s+|$)(.*)$/i;
 /** An outcome number at the start of a line: `1`, `1.`, `1)`, `LO1`, `LO 1:`, `Learning outcome 1 -`. */
-const OUTCOME_START = new RegExp(String.raw`^\(?(?:(${OUTCOME_PREFIX})\s*)?(\d{1,2})(?![\d.]\d)\)?(?:\s*[.):\-–]\s*|\s+|$)(.*)$`, 'i');
+const OUTCOME_START = new RegExp(String.raw`^\(?(?:(${OUTCOME_PREFIX})\s*)?(\d{1,2})(?![\d.]\d)\)?(?:\s*[.):\-–—]\s*|\s+|$)(.*)$`, 'i');
 /** A list's own marker before a printed number (`1. 1.1 Describe…` from an <ol> or Word numbering). */
 const LIST_THEN_NUMBER = /^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+(?=(?:AC|LO)\s*\d|\d{1,2}\.\d{1,2}(?!\d))/i;
 
@@ -51,6 +51,7 @@ export const decimal: Scheme = {
     { text: 'LO1 Understand the retail sector', expect: { kind: 'outcome', number: '1', rest: 'Understand the retail sector', prefixed: true } },
     { text: '2. Be able to serve customers', expect: { kind: 'outcome', number: '2', prefixed: false } },
     { text: 'Learning outcome 3: Know how stock is controlled', expect: { kind: 'outcome', number: '3', prefixed: true } },
+    { text: 'LO2 — Be able to serve customers', expect: { kind: 'outcome', number: '2', rest: 'Be able to serve customers', prefixed: true } },
     { text: 'AC1.2 Explain how retailers compete', expect: { kind: 'criterion', number: '1.2', outcome: '1', ord: 2, prefixed: true } },
     { text: '(2.1) Greet customers', expect: { kind: 'criterion', number: '2.1', outcome: '2' } },
     { text: '1.1. Describe stock rotation', expect: { kind: 'criterion', number: '1.1' } },

@@ -14,7 +14,7 @@ export const GRADE_OF: Record<string, Grade> = { P: 'pass', M: 'merit', D: 'dist
 /** `P1 Review…`, `M2:`, `D1.` (bold codes may run into their text: `P1Review`). */
 const CRITERION = /^([PMD])\s?(\d{1,2})(?![\d.]\d)(?:[.:)]\s*|\s+|(?=[A-Z“"‘'(])|$)(.*)$/;
 /** `LO1 Examine…`, `Learning outcome 2:`; an outcome of a graded grid always carries its prefix. */
-const OUTCOME = new RegExp(String.raw`^(?:${OUTCOME_PREFIX})\s*(\d{1,2})(?![\d.]\d)(?:\s*[.):\-–]\s*|\s+|$)(.*)$`, 'i');
+const OUTCOME = new RegExp(String.raw`^(?:${OUTCOME_PREFIX})\s*(\d{1,2})(?![\d.]\d)(?:\s*[.):\-–—]\s*|\s+|$)(.*)$`, 'i');
 
 export function parseGradedCode(text: string): Token | null {
   const m = CRITERION.exec(text);

@@ -34,14 +34,22 @@ export interface Token {
   prefixed: boolean;
   /** `LO1 & 2` over a criterion cell: a label naming the outcomes it covers, not an outcome heading. */
   covers?: string[];
+  /** The level a code grades at where there are two (`A.2P1`: level 2 Pass); criteria run level by level. */
+  tier?: number;
+  /** A list's number, named by the place it stands in (`3.` under outcome 2 as `2.3`). */
+  listed?: boolean;
+  /** What the line reads as when it is not a list's number (the list cannot be placed there). */
+  alt?: Token;
 }
 
 export interface SchemeExample {
   text: string;
   /** The region or column the line is read in (default: none known). */
   region?: Role;
+  /** The line is an item of a list (default: not). */
+  listed?: boolean;
   /** What the scheme must read, or null for "not a token of this scheme". */
-  expect: Partial<Token> | null;
+  expect: (Partial<Omit<Token, 'alt'>> & { alt?: Partial<Token> }) | null;
 }
 
 export interface Scheme {
@@ -49,8 +57,8 @@ export interface Scheme {
   summary: string;
   /** Lines with what the scheme reads from them; a test runs every one. */
   examples: SchemeExample[];
-  /** The token a line starts with, read in `region`. */
-  parse(text: string, region: Role): Token | null;
+  /** The token a line starts with, read in `region`; `listed`: the line is an item of a list (the adapter saw one). */
+  parse(text: string, region: Role, listed?: boolean): Token | null;
   /** Position of an outcome number in the outcome sequence (`3` → 3, `C` → 3). */
   outcomeOrdinal(number: string): number;
   /** The outcome number at a position (the inverse of outcomeOrdinal). */
@@ -59,6 +67,12 @@ export interface Scheme {
   seqFor(outcome: string, grade: Grade | null): string;
   /** The printed number of the criterion at `ord` in sequence `seq` (for expecting what comes next). */
   criterionNumber(seq: string, ord: number, outcome: string): string;
+  /**
+   * A criterion placed by position (a list's number, `outcome` null) as the scheme names it
+   * under `outcome`, after the outcome's last criterion `before`; null when a list cannot stand
+   * there. Without this, such a number stays as printed.
+   */
+  placed?(tok: Token, outcome: string, before: { ord: number; listed: boolean } | null): Token | null;
   /**
    * Criterion numbers that may be run into the text of the one before (`…organisations1.2
    * Describe…`): a pattern finding candidate numbers, each checked against what may come next.

@@ -8,7 +8,7 @@ import { markFurniture } from './furniture.js';
 import { ruledGrids, withColumns, type GridCell, type RuledGrid } from './lattice.js';
 import { makeLine, settleSoftSplits, type Frag, type Line, type PageLines } from './lines.js';
 import type { FontStyle } from './raw.js';
-import { GOES_ON, LABEL_ONLY, attachLabels, centredLines, joinText, paragraphsOf, settleHyphens, startsItem, type Para, type PLine } from './paragraphs.js';
+import { GOES_ON, LABEL_ONLY, attachLabels, centredLines, LINE_END_HYPHEN, joinText, paragraphsOf, settleHyphens, startsItem, type Para, type PLine } from './paragraphs.js';
 import { NUMBER_ONLY, findRegions, fits, lineKey, regionColumns, regionRows, startsIn, type CellAlign, type Region, type RegionCols, type Span, type TRow, type TTable } from './stream.js';
 
 // Assembly
@@ -248,10 +248,15 @@ export function layout(pages: PageLines[]): LayoutResult {
   const stylesOf = new Map(pages.map((p) => [p.page, p.fontStyles]));
   // Words the document prints whole on a line (hyphenated compounds as printed), to settle the
   // hyphens that ended lines.
-  const words = new Set<string>();
-  for (const p of pages) for (const l of p.lines) for (const f of l.frags) for (const w of f.text.toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu) ?? []) words.add(w);
+  let known: Set<string> | null = null;
+  const words = () => {
+    if (known) return known;
+    known = new Set<string>();
+    for (const p of pages) for (const l of p.lines) for (const f of l.frags) for (const w of f.text.toLowerCase().split(/[^\p{L}-]+/u)) if (w) known.add(w);
+    return known;
+  };
   const toPara = (q: Para, heading = 0): Paragraph => {
-    const b: Paragraph = { type: 'paragraph', text: collapse(settleHyphens(q.text, words)), place: { page: q.page, line: q.no || null } };
+    const b: Paragraph = { type: 'paragraph', text: collapse(q.text.includes(LINE_END_HYPHEN) ? settleHyphens(q.text, words()) : q.text), place: { page: q.page, line: q.no || null } };
     if (q.depth) b.depth = q.depth;
     if (heading) b.heading = heading;
     const emphasis = emphasisOf(q, stylesOf.get(q.page) ?? []);
@@ -623,10 +628,17 @@ function goesOnBelow(tail: Para, head: Para): boolean {
 
 /** Bold (or italic) when every fragment of every line of the paragraph is set in a bold (italic) font. */
 function emphasisOf(q: Para, styles: (FontStyle | null)[]): 'bold' | 'italic' | null {
-  const fonts = q.lines.flatMap((l) => l.fonts ?? [l.font]);
-  if (!fonts.length) return null;
-  const all = (want: RegExp) => fonts.every((f) => want.test(styles[f] ?? ''));
-  if (all(/bold/)) return 'bold';
-  if (all(/italic/)) return 'italic';
-  return null;
+  if (!styles.some(Boolean)) return null;
+  let bold = true;
+  let italic = true;
+  let any = false;
+  for (const l of q.lines)
+    for (const f of l.fonts ?? [l.font]) {
+      const st = styles[f];
+      any = true;
+      bold &&= st === 'bold' || st === 'bold-italic';
+      italic &&= st === 'italic' || st === 'bold-italic';
+      if (!bold && !italic) return null;
+    }
+  return !any ? null : bold ? 'bold' : italic ? 'italic' : null;
 }

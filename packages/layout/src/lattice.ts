@@ -276,7 +276,9 @@ export function ruledGrids(p: PageLines, lines: Line[]): RuledGrid[] {
     // Bands between rules with nothing in them and taller than a few lines part two tables.
     const ys = distinct([y0, y1, ...g.h.map((s) => s.at), ...g.v.flatMap((s) => [s.a, s.b])]);
     const inside = (f: Frag, top: number, bottom: number) => f.x0 + 0.5 * (f.x1 - f.x0) >= x0 - INSIDE && f.x0 + 0.5 * (f.x1 - f.x0) <= x1 + INSIDE && f.y - 0.3 * f.size >= top - INSIDE && f.y - 0.3 * f.size <= bottom + INSIDE;
-    const frags = (top: number, bottom: number) => lines.flatMap((l) => l.frags.filter((f) => inside(f, top, bottom)).map((frag) => ({ frag, line: l })));
+    // The fragments within the outline, found once; each band takes its share of them.
+    const within = lines.flatMap((l) => l.frags.filter((f) => inside(f, y0, y1)).map((frag) => ({ frag, line: l })));
+    const frags = (top: number, bottom: number) => within.filter(({ frag: f }) => inside(f, top, bottom));
     // Two tables drawn one against the other (a label table, then an outcome table) share a
     // rule but no column boundary: the band above and the band below both have inner
     // boundaries, none in common. (A row spanning the columns has none: it stays in its table.)

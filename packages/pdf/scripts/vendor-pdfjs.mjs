@@ -46,12 +46,14 @@ if (found.length !== 1) {
   process.exit(1);
 }
 const m = found[0];
-const hooked = worker.slice(0, m.index + m[0].length) + `globalThis.__qualspecOps?.(${m[6]},${m[7]},${m[3]});` + worker.slice(m.index + m[0].length);
+// Only the operators the reader asked for (globalThis.__qualspecWanted, by id) are handed over.
+const hooked = worker.slice(0, m.index + m[0].length) + `if(globalThis.__qualspecWanted?.[${m[6]}])globalThis.__qualspecOps(${m[6]},${m[7]},${m[3]});` + worker.slice(m.index + m[0].length);
 writeFileSync(join(out, 'pdf.worker.min.mjs'), hooked);
 writeFileSync(
   join(out, 'README.md'),
   `pdf.js ${version} (Mozilla Foundation, ${license}: see LICENSE), the files\n` +
     `legacy/build/pdf.min.mjs (unmodified) and legacy/build/pdf.worker.min.mjs of pdfjs-dist@${version},\n` +
-    `the latter with one call added to its text-extraction loop, \`globalThis.__qualspecOps?.(fn, args, state)\`,\n` +
+    `the latter with one call added to its text-extraction loop, \`globalThis.__qualspecOps(fn, args, state)\` for the\n` +
+    `operators \`globalThis.__qualspecWanted[fn]\` marks,\n` +
     `which hands each content-stream operator to @qualspec/pdf (see scripts/vendor-pdfjs.mjs).\n`,
 );

@@ -79,6 +79,13 @@ export class GraphicsCollector {
   private readonly paints: Map<number, { fill: boolean; stroke: boolean }>;
   private readonly shows: Set<number>;
 
+  /**
+   * The operators to be handed over (by id): only those this collector reads, so that the hook
+   * in pdf.js's text loop costs a typed-array lookup for the rest (most of a text page's
+   * operators). Text-showing operators only after a font is set, until one shows its name.
+   */
+  readonly wanted: Uint8Array;
+
   constructor(ops: OpIds) {
     this.ops = ops;
     const ids = (names: string[]) => new Set(names.map((n) => ops[n]).filter((x): x is number => x !== undefined));
@@ -102,6 +109,13 @@ export class GraphicsCollector {
         .filter(([n]) => ops[n] !== undefined)
         .map(([n, v]) => [ops[n]!, v]),
     );
+    this.wanted = new Uint8Array(Math.max(0, ...Object.values(ops)) + 1);
+    const drawing = ['save', 'restore', 'setLineWidth', 'moveTo', 'lineTo', 'curveTo', 'curveTo2', 'curveTo3', 'closePath', 'rectangle', 'endPath', 'setFont'];
+    for (const id of [...ids(drawing), ...this.fillColour, ...this.strokeColour, ...this.paints.keys()]) this.wanted[id] = 1;
+  }
+
+  private showsWanted(on: boolean) {
+    for (const id of this.shows) this.wanted[id] = on ? 1 : 0;
   }
 
   /** One content-stream operator with its arguments and pdf.js's graphics state (its `ctm`). */
@@ -109,11 +123,17 @@ export class GraphicsCollector {
     const o = this.ops;
     if (this.shows.has(fn)) {
       const loaded = state?.loadedName;
-      if (loaded && !this.fontStyles.has(loaded)) this.fontStyles.set(loaded, styleOfFontName(state?.font?.name ?? ''));
+      if (!loaded) return;
+      if (!this.fontStyles.has(loaded)) this.fontStyles.set(loaded, styleOfFontName(state?.font?.name ?? ''));
+      this.showsWanted(false);
       return;
     }
     const a = (args ?? []) as number[];
     switch (fn) {
+      case o.setFont:
+        // The font loads as this operator runs: the next text shown names it.
+        this.showsWanted(true);
+        return;
       case o.save:
         this.stack.push({ ...this.gs });
         return;

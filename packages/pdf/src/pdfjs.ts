@@ -216,6 +216,9 @@ export function toInputError(e: unknown, password?: string): InputError {
   return new InputError('invalid-pdf', `cannot read PDF: ${message}`);
 }
 
+/** Read the page's drawing with its text (unset only to measure its cost: `pnpm bench`). */
+const READ_RULES = process.env.QUALSPEC_PDF_RULES !== '0';
+
 /** Read one page's text items. Item coordinates are in the page's viewport (rotation applied, y down). */
 export async function readPage(doc: PdfjsDocument, n: number): Promise<RawPage> {
   const page = await doc.getPage(n);
@@ -223,13 +226,16 @@ export async function readPage(doc: PdfjsDocument, n: number): Promise<RawPage> 
   // The page's drawing comes through the hook in pdf.js's text-extraction loop (see
   // scripts/vendor-pdfjs.mjs), in the same pass as its text.
   const collector = new GraphicsCollector((await loadPdfjs()).OPS);
-  const g = globalThis as { __qualspecOps?: (fn: number, args: unknown[] | null, state: GraphicsState | null) => void };
+  const g = globalThis as { __qualspecOps?: (fn: number, args: unknown[] | null, state: GraphicsState | null) => void; __qualspecWanted?: Uint8Array };
   g.__qualspecOps = (fn, args, state) => collector.op(fn, args, state);
+  // (QUALSPEC_PDF_RULES=0 reads text alone, no drawing: for measuring what the drawing costs.)
+  g.__qualspecWanted = READ_RULES ? collector.wanted : undefined;
   let content: Awaited<ReturnType<PdfjsPage['getTextContent']>>;
   try {
     content = await page.getTextContent({ disableNormalization: false });
   } finally {
     g.__qualspecOps = undefined;
+    g.__qualspecWanted = undefined;
   }
   const [va, vb, vc, vd, ve, vf] = vp.transform as [number, number, number, number, number, number];
   const toView = (x: number, y: number): [number, number] => [va * x + vc * y + ve, vb * x + vd * y + vf];

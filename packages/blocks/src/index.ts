@@ -162,3 +162,29 @@ export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | nu
   if (evenZero >= 0.7 * pairs && oddZero <= 0.05 * pairs) return 'utf-16be';
   return null;
 }
+
+/** A label on its own: a number or a short code before one (`1.1`, `2.`, `AC 1.2`, `P3`). */
+const LABEL = /^(?:[A-Za-z]{1,2}\s?)?\d{1,2}(?:\.\d{1,2})*\.?$/;
+
+/**
+ * Tables whose rows set labels in a cell of their own beside the text they label, one label
+ * per paragraph (`1.1` / `1.2` beside `Describe …` / `Explain …`, as Word and web tables are
+ * often typed): each label joins the paragraph beside it (`1.1 Describe …`), as a reader pairs
+ * them, and its own cell is left empty. Rows with a single label are left as they are (the
+ * label and the cell beside it read in order already). Tables are changed in place.
+ */
+export function pairLabelCells(blocks: Block[]): Block[] {
+  for (const b of blocks) {
+    if (b.type !== 'table') continue;
+    for (const r of b.rows)
+      for (let k = 0; k + 1 < r.cells.length; k++) {
+        const labels = r.cells[k]!.blocks.filter((p) => /[\p{L}\p{N}]/u.test(p.text));
+        const texts = r.cells[k + 1]!.blocks.filter((p) => /[\p{L}\p{N}]/u.test(p.text));
+        if (labels.length < 2 || labels.length !== texts.length || !labels.every((p) => LABEL.test(p.text.trim()))) continue;
+        texts.forEach((p, i) => (p.text = `${labels[i]!.text.trim()} ${p.text}`));
+        r.cells[k]!.blocks = [];
+        k++;
+      }
+  }
+  return blocks;
+}

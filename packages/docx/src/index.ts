@@ -4,7 +4,7 @@
  * the shared hast walker of @qualspec/html, so that a document gives the same blocks as its web page.
  */
 import mammoth from 'mammoth';
-import { InputError, type AdapterNote, type AdapterOptions, type AdapterResult, type Block } from '@qualspec/blocks';
+import { InputError, pairLabelCells, type AdapterNote, type AdapterOptions, type AdapterResult, type Block } from '@qualspec/blocks';
 import { guardDepth, hastToBlocks, parseFragment, type HastElement as Element, type HastRoot as Root } from '@qualspec/html';
 import { checkZip, replaceEntries, type ZipEntry } from './zip.js';
 import { printNumbers, readNumbering, styleNumbering } from './numbering.js';
@@ -191,7 +191,7 @@ export async function docxToBlocks(bytes: Uint8Array, options: AdapterOptions = 
     return hastToBlocks(tree, { page: null, line: null }, { listMarkers: false });
   });
   numberPlaces(blocks);
-  return { blocks, pages: null, notes };
+  return { blocks: pairLabelCells(blocks), pages: null, notes };
 }
 
 function oneLine(s: string): string {

@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
-import { InputError, paragraphs, type AdapterOptions, type AdapterResult, type Paragraph, type Place } from '@qualspec/blocks';
+import { InputError, pairLabelCells, paragraphs, type AdapterOptions, type AdapterResult, type Paragraph, type Place } from '@qualspec/blocks';
 import { hastToBlocks } from './hast.js';
 import { pageContent } from './page.js';
 
@@ -95,5 +95,5 @@ export async function htmlToBlocks(bytes: Uint8Array, options: AdapterOptions = 
     return hastToBlocks(root, (node) => ({ page: null, line: node.position?.start.line ?? null }));
   });
   if (![...paragraphs(blocks)].some((p) => p.text)) throw new InputError('no-content', 'no document text found in the web page');
-  return { blocks, pages: null, notes: [] };
+  return { blocks: pairLabelCells(blocks), pages: null, notes: [] };
 }

@@ -5,7 +5,7 @@
  * unified + remark-parse; HTML goes through rehype-parse (via @qualspec/html).
  */
 import type { AdapterOptions, AdapterResult, Block, Paragraph, Place } from '@qualspec/blocks';
-import { paragraph } from '@qualspec/blocks';
+import { pairLabelCells, paragraph } from '@qualspec/blocks';
 import { htmlFragmentToBlocks } from '@qualspec/html';
 import { blocksFromSegments, readText, segment, type SourceLine } from '@qualspec/text';
 import type { Nodes, Parent, Root, RootContent, Table } from 'mdast';
@@ -177,5 +177,5 @@ export async function markdownToBlocks(bytes: Uint8Array, options: AdapterOption
     // Only cells with markup need the HTML parser.
     cell: (text, place) => (/[<&]/.test(text) ? htmlFragmentToBlocks(text, place) : text.trim() ? [paragraph(text, place)] : []),
   });
-  return { blocks, pages, notes: [] };
+  return { blocks: pairLabelCells(blocks), pages, notes: [] };
 }

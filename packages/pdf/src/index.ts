@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { InputError, type AdapterOptions, type AdapterResult } from '@qualspec/blocks';
+import { InputError, pairLabelCells, type AdapterOptions, type AdapterResult } from '@qualspec/blocks';
 import { layout, pageLines, unpackPage, type PageLines } from '@qualspec/layout';
 import { openDocument, readPage } from './pdfjs.js';
 import type { WorkerJob, WorkerMessage } from './page-worker.js';
@@ -72,7 +72,7 @@ export async function pdfToBlocks(bytes: Uint8Array, options: PdfOptions = {}): 
       place: { page: empty[0]!, line: null },
     });
   }
-  return { blocks, pages: pages.length, notes };
+  return { blocks: pairLabelCells(blocks), pages: pages.length, notes };
 }
 
 function summarise(pages: number[]): string {

@@ -3,7 +3,7 @@
  * reading order, with where it sits (table, row, column) so rules can ask "is this the
  * outcome column?" without knowing the source format.
  */
-import { collapse, type Block, type Cell, type Paragraph, type Place } from '@qualspec/blocks';
+import { collapse, type Block, type Paragraph, type Place } from '@qualspec/blocks';
 
 export interface Cellpos {
   table: number;
@@ -65,8 +65,8 @@ export function itemsOf(blocks: Block[]): Item[] {
           x += c.colSpan || 1;
         }
         const width = Math.max(x, until.length);
-        const order = readingOrder(r.cells);
-        for (const { p, ci } of order.items) {
+        const order = r.cells.flatMap((c, ci) => c.blocks.map((p) => ({ p, ci })));
+        for (const { p, ci } of order) {
           const col = colOf[ci]!;
           {
             // Cells holding only rules or dashes (`--`) carry nothing.
@@ -86,30 +86,6 @@ export function itemsOf(blocks: Block[]): Item[] {
     }
   }
   return items;
-}
-
-const BARE_NUMBER = /^(?:[A-Za-z]{1,2}\s?)?\d{1,2}(?:\.\d{1,2})*\.?$/;
-
-/**
- * The order a row's paragraphs are read in: cell by cell, left to right, except that a cell of
- * bare numbers beside a cell with as many paragraphs is read pairwise (`1.1`, its text, `1.2`,
- * its text), as the numbers label the texts beside them.
- */
-function readingOrder(cells: Cell[]): { items: { p: Paragraph; ci: number }[] } {
-  const items: { p: Paragraph; ci: number }[] = [];
-  for (let ci = 0; ci < cells.length; ci++) {
-    const c = cells[ci]!;
-    const next = cells[ci + 1];
-    const labels = c.blocks.filter((p) => /[\p{L}\p{N}]/u.test(p.text));
-    const texts = next?.blocks.filter((p) => /[\p{L}\p{N}]/u.test(p.text)) ?? [];
-    if (labels.length >= 2 && labels.length === texts.length && labels.every((p) => BARE_NUMBER.test(p.text))) {
-      labels.forEach((p, k) => items.push({ p, ci }, { p: texts[k]!, ci: ci + 1 }));
-      ci++;
-      continue;
-    }
-    for (const p of c.blocks) items.push({ p, ci });
-  }
-  return { items };
 }
 
 /**

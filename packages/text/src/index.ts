@@ -7,6 +7,7 @@ import {
   InputError,
   collapse,
   decodeText,
+  pairLabelCells,
   paragraph,
   type AdapterOptions,
   type AdapterResult,
@@ -118,7 +119,7 @@ export function blocksFromSegments(segments: Segment[], options: BlocksFromSegme
       });
     }
   }
-  return { blocks, pages: counted ? page : null };
+  return { blocks: pairLabelCells(blocks), pages: counted ? page : null };
 }
 
 /** Decode text bytes, refusing input that has no text in it. */

@@ -42,8 +42,8 @@ function furnitureKey(line: string, n: string): string {
 /** A markdown heading or a bulleted line (`### Learning outcome 1⇥…`, `-⇥item`, `•⇥item`): not a table row. */
 const MARKED_LINE = /^\s{0,3}(?:#{1,6}\s|[-*+]\s|[\u2022\u25CF\u25AA\u25E6\u00B7\uF0B7\u2023\u2043\u25A0\u25A1\u2013](?:\s|\t))/;
 
-/** A label and a number after a colon or tab: a field, not a page footer. */
-const FIELD_VALUE = /^[A-Za-z][^\t:]{0,60}(?::\s*|\s*\t\s*)\d{1,5}(?:\s*(?:hours?|hrs?|credits?))?\s*$/i;
+/** A label and a number after a colon or tab, perhaps with its unit (`20 hours`): a field, not a page footer. */
+const FIELD_VALUE = /^[A-Za-z][^\t:]{0,60}(?::\s*|\s*\t\s*)\d{1,5}(?:\s*[a-z]{1,8}\.?)?\s*$/i;
 
 /**
  * A label of a word or three and a number, nothing else (`Unit 2`, `Learning outcome 3`), the

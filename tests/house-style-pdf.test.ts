@@ -46,7 +46,8 @@ describe('one table row per criterion, the number in its own column, outcome cel
   it.each(['criterion-rows.html', 'criterion-rows.pdf'])('%s', async (name) => {
     const d = await parseSpec(fixture(`house-styles/${name}`));
     expect(shape(d)).toEqual(want);
-    expect(d.diagnostics).toEqual([]);
+    // Nothing to warn of (the PDF's layout notes say what it decided: info).
+    expect(d.diagnostics.filter((x) => x.severity !== 'info')).toEqual([]);
     // The browser's running header and footer (date, title, file URL, page N/M) stay out.
     expect(JSON.stringify(d.units)).not.toMatch(/file:|\d+\/\d+\/\d+,|Example Awards/);
   });

@@ -23,6 +23,8 @@ type Out = { kind: 'para'; para: Para; heading: number } | { kind: 'table'; tabl
 /** Turn every page's lines into the block stream. */
 export function layout(pages: PageLines[]): LayoutResult {
   const notes: AdapterNote[] = [];
+  /** What the layout decided, reported as notes: tables by how they were read, tables joined over pages. */
+  const decided = { ruled: 0, unruled: 0, continued: 0 };
   settleSoftSplits(pages);
   markFurniture(pages);
 
@@ -169,11 +171,13 @@ export function layout(pages: PageLines[]): LayoutResult {
             rows.shift();
           }
           appendRows(openGrid.table, rows, openGrid.xs.length - 1);
+          decided.continued++;
         } else {
           const t: TTable = { rows, spans: [], page: p.page, no: rows[0]?.no ?? 0, rights: [] };
           out.push({ kind: 'table', table: t });
           // A table going on over a page repeats its first rows there, header or not.
           openGrid = { table: t, xs: g.xs, heads: rows.slice(0, MAX_REPEATED_ROWS).map(rowKey) };
+          decided.ruled++;
         }
       }
     };
@@ -224,8 +228,10 @@ export function layout(pages: PageLines[]): LayoutResult {
       const rows = regionRows(r, rc, p.bodyFont, align);
       if (r.continued && open) {
         mergeInto(open, rows, rc.rights);
+        decided.continued++;
       } else {
         const t: TTable = { rows, spans: r.spans, page: p.page, no: r.lines[0]!.no, rights: rc.rights };
+        decided.unruled++;
         out.push({ kind: 'table', table: t });
         open = t;
       }
@@ -287,6 +293,7 @@ export function layout(pages: PageLines[]): LayoutResult {
     }
   }
   breakTo(pages.length ? pages[pages.length - 1]!.page : 1);
+  notes.push(...layoutNotes(pages, decided));
   return { blocks, notes };
 }
 
@@ -439,6 +446,24 @@ function gridPitch(g: RuledGrid): number | null {
   let n = 0;
   for (const [dy, v] of votes) if (v > n || (v === n && best != null && dy < best)) (n = v), (best = dy);
   return n >= 2 ? best : null;
+}
+
+/** The layout's decisions as info notes (page furniture dropped; tables read from drawn rules or from gutters, and joined over page breaks). */
+function layoutNotes(pages: PageLines[], decided: { ruled: number; unruled: number; continued: number }): AdapterNote[] {
+  const out: AdapterNote[] = [];
+  const furniture = pages.map((p) => p.lines.filter((l) => l.furniture).length);
+  const lines = furniture.reduce((a, b) => a + b, 0);
+  if (lines) {
+    const on = furniture.filter(Boolean).length;
+    out.push({ severity: 'info', code: 'layout-furniture', message: `${lines} line${lines === 1 ? '' : 's'} of page furniture (running headers, footers, page numbers) left out, on ${on} of ${pages.length} page${pages.length === 1 ? '' : 's'}`, place: null });
+  }
+  const tables = decided.ruled + decided.unruled;
+  if (tables) {
+    const how = [decided.ruled && `${decided.ruled} from their drawn rules`, decided.unruled && `${decided.unruled} from their text's gutters`].filter(Boolean).join(', ');
+    const joined = decided.continued ? `; ${decided.continued} page break${decided.continued === 1 ? '' : 's'} inside a table joined` : '';
+    out.push({ severity: 'info', code: 'layout-tables', message: `${tables} table${tables === 1 ? '' : 's'} read: ${how}${joined}`, place: null });
+  }
+  return out;
 }
 
 /** A table going on over a page repeats at most this many of its first rows there. */

@@ -31,9 +31,13 @@ async function expectInputError(p: Promise<unknown>, code: string, message: RegE
 describe('pdfToBlocks on ProQual (centred outcome cells, running footer)', async () => {
   const { blocks, pages, notes } = await pdfToBlocks(doc('proqual-l2-diploma.pdf'));
 
-  it('reads every page and raises no notes', () => {
+  it('reads every page, warns of nothing, and notes what the layout decided', () => {
     expect(pages).toBe(40);
-    expect(notes).toEqual([]);
+    expect(notes.filter((n) => n.severity !== 'info')).toEqual([]);
+    expect(notes.map((n) => n.code)).toEqual(['layout-furniture', 'layout-tables']);
+    // The running footer (with its page number), one line on every page.
+    expect(notes[0]!.message).toMatch(/^40 lines of page furniture .* on 40 of 40 pages$/);
+    expect(notes[1]!.message).toMatch(/^\d+ tables read: \d+ from their drawn rules; \d+ page breaks inside a table joined$/);
   });
 
   it('drops the running footer and page numbers', () => {

@@ -159,6 +159,7 @@ function detach(pw: PoolWorker, id: number) {
  */
 export function prewarmPdfWorkers(threads = envThreads() ?? defaultThreads()): void {
   if (!existsSync(WORKER_FILE)) return;
+  if (pool.length < threads) mark('starting page workers');
   while (pool.length < threads) pool.push(startWorker());
 }
 

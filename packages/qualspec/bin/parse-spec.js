@@ -16,4 +16,7 @@ if (enableCompileCache && !process.env.NODE_DISABLE_COMPILE_CACHE) {
   const dir = getCompileCacheDir?.();
   if (dir) process.env.NODE_COMPILE_CACHE = dir;
 }
+// A PDF on the command line: start the page reader first, so that it loads pdf.js while this
+// thread loads the rest.
+if (process.argv.slice(2).some((a) => /\.pdf$/i.test(a))) (await import('@qualspec/pdf')).prewarmPdfWorkers();
 await import('../dist/cli/parse-spec.js');

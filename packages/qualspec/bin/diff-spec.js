@@ -1,19 +1,7 @@
 #!/usr/bin/env node
-// The diff-spec command. Its code is built into dist/ (pnpm build, or prepack before publishing); this
-// file is part of the sources so that installing the workspace can link the command before
-// the build has run. An older Node gets one line instead of an error from deep inside pdf.js.
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 13)) {
-  console.error(`diff-spec: needs Node 22.13 or later (24 LTS recommended); this is Node ${process.versions.node}`);
-  process.exit(2);
-}
-// V8's code cache on disk (Node's module compile cache, in the OS temporary directory unless
-// NODE_COMPILE_CACHE names one; NODE_DISABLE_COMPILE_CACHE=1 turns it off): later runs skip
-// compiling pdf.js and the rest again. The page workers inherit it through the environment.
-const { enableCompileCache, getCompileCacheDir } = await import('node:module');
-if (enableCompileCache && !process.env.NODE_DISABLE_COMPILE_CACHE) {
-  enableCompileCache();
-  const dir = getCompileCacheDir?.();
-  if (dir) process.env.NODE_COMPILE_CACHE = dir;
-}
+// The diff-spec command (see start.js).
+const start = await import('./start.js');
+start.checkNode('diff-spec');
+await start.useCompileCache();
+await start.startPdfReaderFor(process.argv.slice(2));
 await import('../dist/cli/diff-spec.js');

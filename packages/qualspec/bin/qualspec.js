@@ -1,19 +1,6 @@
 #!/usr/bin/env node
-// The qualspec command. Its code is built into dist/ (pnpm build, or prepack before publishing); this
-// file is part of the sources so that installing the workspace can link the command before
-// the build has run. An older Node gets one line instead of an error from deep inside pdf.js.
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 13)) {
-  console.error(`qualspec: needs Node 22.13 or later (24 LTS recommended); this is Node ${process.versions.node}`);
-  process.exit(2);
-}
-// V8's code cache on disk (Node's module compile cache, in the OS temporary directory unless
-// NODE_COMPILE_CACHE names one; NODE_DISABLE_COMPILE_CACHE=1 turns it off): later runs skip
-// compiling pdf.js and the rest again. The page workers inherit it through the environment.
-const { enableCompileCache, getCompileCacheDir } = await import('node:module');
-if (enableCompileCache && !process.env.NODE_DISABLE_COMPILE_CACHE) {
-  enableCompileCache();
-  const dir = getCompileCacheDir?.();
-  if (dir) process.env.NODE_COMPILE_CACHE = dir;
-}
+// The qualspec command (see start.js).
+const start = await import('./start.js');
+start.checkNode('qualspec');
+await start.useCompileCache();
 await import('../dist/cli/qualspec.js');

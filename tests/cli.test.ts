@@ -226,6 +226,8 @@ describe('parse-spec', () => {
   describe('the command line', () => {
     it.each([
       [['--colour', SEEDS.sfjDraft], 'unknown option --colour'],
+      // A PDF on the line starts the page reader before the options are read: it must not keep the command alive.
+      [['--colour', 'spec.pdf'], 'unknown option --colour'],
       [['--format', '-o', 'x.json', SEEDS.sfjDraft], 'option --format needs a value, not the option -o (for a value that starts with "-", write --format=-o)'],
       [['--help=yes'], 'option --help takes no value'],
       [[SEEDS.sfjDraft, '-o'], 'option -o needs a value'],

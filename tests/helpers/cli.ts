@@ -17,6 +17,9 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
 }
 
+/** Longer than any command in the tests takes (seconds), far shorter than the test timeout. */
+const HANG_MS = 45_000;
+
 /** Run parse-spec, diff-spec or qualspec through its bin file, in `cwd` (default: the repository root). */
 export function runBin(name: 'parse-spec' | 'diff-spec' | 'qualspec', args: string[], options: RunOptions = {}): Run {
   const r = spawnSync(process.execPath, [join(root, 'packages/qualspec/bin', `${name}.js`), ...args], {
@@ -25,6 +28,9 @@ export function runBin(name: 'parse-spec' | 'diff-spec' | 'qualspec', args: stri
     encoding: 'utf8',
     env: { ...process.env, QUALSPEC_DEBUG: '', ...options.env },
     maxBuffer: 64 * 1024 * 1024,
+    // A command that does not end is a failure of its own (status null, signal SIGKILL), not a hung suite.
+    timeout: HANG_MS,
+    killSignal: 'SIGKILL',
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }

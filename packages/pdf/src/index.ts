@@ -131,9 +131,24 @@ interface PoolWorker {
 let pool: PoolWorker[] = [];
 let nextJob = 1;
 
+/**
+ * The process's Node options, less those that only describe its own entry script: a worker
+ * inherits them, and `--input-type` (a script given on standard input or to --eval) makes
+ * Node refuse to start a worker from a file.
+ */
+function workerExecArgv(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i]!.startsWith('--input-type=')) continue;
+    if (argv[i] === '--input-type') i++;
+    else out.push(argv[i]!);
+  }
+  return out;
+}
+
 function startWorker(): PoolWorker {
-  const pw: PoolWorker = { worker: new Worker(WORKER_FILE), jobs: new Map() };
-  pw.worker.unref();
+  const pw: PoolWorker = { worker: new Worker(WORKER_FILE, { execArgv: workerExecArgv() }), jobs: new Map() };
   pw.worker.on('message', (m: WorkerMessage) => pw.jobs.get(m.id)?.onMessage(m));
   const gone = (e: Error) => {
     pool = pool.filter((x) => x !== pw);
@@ -141,6 +156,9 @@ function startWorker(): PoolWorker {
   };
   pw.worker.on('error', (e) => gone(e));
   pw.worker.on('exit', (code) => gone(new Error(`page reader exited with code ${code}`)));
+  // Last: adding a 'message' listener refs the worker's port again (Node), so an idle worker
+  // started before its listeners were attached would keep the process alive for ever.
+  pw.worker.unref();
   return pw;
 }
 

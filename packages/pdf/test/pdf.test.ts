@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -410,6 +411,16 @@ describe('pdfToBlocks refuses bad PDFs with one-line errors', () => {
     expect(a.status === 'fulfilled' && a.value.pages).toBe(31);
     expect(b.status === 'rejected' && (b.reason as InputError).code).toBe('password-required');
     expect(c.status === 'fulfilled' && c.value.pages).toBe(40);
+  });
+
+  it.each([
+    ['pre-started and never used', 'pdf.prewarmPdfWorkers();'],
+    ['after reading a document', `await pdf.pdfToBlocks(new Uint8Array(readFileSync(${JSON.stringify(fileURLToPath(new URL('../../../fixtures/documents/sfj-l2-certificate-draft.pdf', import.meta.url)))})), { threads: 1 });`],
+  ])('page workers %s never keep the process alive', (_, body) => {
+    const script = `import { readFileSync } from 'node:fs'; const pdf = await import(${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)}); ${body} console.log('end of script');`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-'], { input: script, encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL' });
+    expect(r.signal).toBeNull();
+    expect({ status: r.status, out: r.stdout }).toEqual({ status: 0, out: 'end of script\n' });
   });
 
   it('errors from worker threads arrive as InputErrors', async () => {

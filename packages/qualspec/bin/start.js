@@ -26,5 +26,6 @@ export async function useCompileCache() {
 
 /** A PDF on the command line: start the page reader now, so that it loads pdf.js while the rest loads. */
 export async function startPdfReaderFor(args) {
-  if (args.some((a) => /\.pdf$/i.test(a))) (await import('@qualspec/pdf')).prewarmPdfWorkers();
+  const inputs = args.filter((a, i) => !/^(-o|--output)$/.test(args[i - 1] ?? '') && !/^(-o|--output=)/.test(a));
+  if (inputs.some((a) => /\.pdf$/i.test(a))) (await import('@qualspec/pdf')).prewarmPdfWorkers();
 }

@@ -235,6 +235,8 @@ describe('parse-spec', () => {
       [['--input-format', 'rtf', SEEDS.sfjDraft], '--input-format must be pdf, docx, html, markdown or text, not rtf'],
       [['--max-pages', '0', SEEDS.sfjDraft], '--max-pages must be a positive whole number, not 0'],
       [['--max-bytes', '1e6', SEEDS.sfjDraft], '--max-bytes must be a positive whole number, not 1e6'],
+      [['--timeout', 'soon', SEEDS.sfjDraft], '--timeout must be a whole number of seconds (0 for no limit), not soon'],
+      [['--max-memory', '1.5', SEEDS.sfjDraft], '--max-memory must be a whole number of megabytes (0 for no limit), not 1.5'],
       [[], 'no input file'],
       [['-', '-'], 'standard input (-) is named more than once'],
     ])('%j: usage error, exit 2, a hint to --help', (args, message) => {
@@ -321,6 +323,19 @@ describe('parse-spec', () => {
       const r = run(SEEDS.sfjDraft, bad, '-o', join(dir, 'out'));
       expect(r.code).toBe(2);
       oneLine(r.err, 'bad.pdf', /not a PDF/);
+      expect(readdirSync(join(dir, 'out'))).toEqual(['004_310dec6ea9f8f7ac.txt.json']);
+    });
+
+    it('a file past --timeout: one line naming it and the limit, exit 2, and the next file is still parsed and written', () => {
+      const dir = tmp();
+      // 9,999 units of text (7 MB): a parse of seconds, well past one.
+      const long = join(dir, 'long.txt');
+      const criteria = (o: number) => [1, 2, 3].map((c) => `${o}.${c} Describe the principles of item ${c} in outcome ${o}\n`).join('');
+      const unit = (u: number) => `Unit ${u}: Part ${u} of customer service\nLevel: 2\nCredit value: 3\n${[1, 2, 3].map((o) => `Learning outcome ${o} Understand the topic\n${criteria(o)}`).join('')}\n`;
+      writeFileSync(long, Array.from({ length: 9_999 }, (_, u) => unit(u + 1)).join(''));
+      const r = run(long, SEEDS.sfjDraft, '--timeout', '1', '-o', join(dir, 'out'));
+      expect(r.code).toBe(2);
+      expect(lines(r.err)).toEqual([`parse-spec: ${long}: over the time limit (1 s)`]);
       expect(readdirSync(join(dir, 'out'))).toEqual(['004_310dec6ea9f8f7ac.txt.json']);
     });
   });

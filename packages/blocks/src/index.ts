@@ -109,7 +109,9 @@ export function* paragraphs(blocks: Block[]): Generator<Paragraph> {
 export class InputError extends Error {
   readonly code: string;
   constructor(code: string, message: string, options?: ErrorOptions) {
-    super(message, options);
+    // A message may quote the file (a part name, a content type): its control characters are
+    // written out (`\u001b`), so that no file can drive the terminal that shows the message.
+    super(message.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), options);
     this.name = 'InputError';
     this.code = code;
   }

@@ -10,7 +10,7 @@ import { checkZip, replaceEntries, type ZipEntry } from './zip.js';
 import { printNumbers, readNumbering, styleNumbering } from './numbering.js';
 import { readStyles, type StyleInfo } from './styles.js';
 
-export { checkZip, readCentralDirectory, readEntry, type ZipEntry, type ZipLimits } from './zip.js';
+export { checkZip, readCentralDirectory, readEntry, replaceEntries, type ZipEntry, type ZipLimits } from './zip.js';
 
 /** Default limit on the archive's total uncompressed content. */
 export const DEFAULT_MAX_UNCOMPRESSED = 100 * 1024 * 1024;
@@ -149,16 +149,15 @@ export async function docxToBlocks(bytes: Uint8Array, options: AdapterOptions = 
   const styles = readStyles(zip.get('word/styles.xml')?.toString('utf8') ?? '');
 
   // Word's list numbers, printed into the paragraphs they number (mammoth would drop them).
-  let input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const replace = new Map<string, Buffer>();
   const numberingXml = zip.get('word/numbering.xml');
   const documentXml = zip.get('word/document.xml');
   if (numberingXml && documentXml) {
     const printed = printNumbers(documentXml.toString('utf8'), readNumbering(numberingXml.toString('utf8')), styleNumbering(zip.get('word/styles.xml')?.toString('utf8') ?? ''));
-    if (printed !== null) {
-      const name = zip.entries.find((e) => e.name.toLowerCase() === 'word/document.xml')!.name;
-      input = replaceEntries(bytes, zip.entries, new Map([[name, Buffer.from(printed, 'utf8')]]));
-    }
+    if (printed !== null) replace.set(zip.entries.find((e) => e.name.toLowerCase() === 'word/document.xml')!.name, Buffer.from(printed, 'utf8'));
   }
+  // mammoth reads the archive as the guard saw it: the entries it checked, at the offsets it checked.
+  const input = replaceEntries(bytes, zip.entries, replace);
 
   let html: string;
   const notes: AdapterNote[] = [];

@@ -5,6 +5,7 @@
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { InputError } from '@qualspec/blocks';
+import { checkWellFormed } from './xml-check.js';
 
 export interface ZipEntry {
   name: string;
@@ -108,22 +109,69 @@ export function readEntry(buf: Buffer, e: ZipEntry): Buffer {
 }
 
 /**
- * Check a whole archive: limits by declared sizes, then every XML part actually inflated (each
- * capped at its declared size, so at most maxBytes in all). Returns the entries and a reader of the ones
- * already inflated.
+ * Check a whole archive: limits by declared sizes, then every part inflated (each capped at its
+ * declared size, so at most maxBytes in all), whatever its name: the reader finds parts by the
+ * relationships, not by extension. Only the parts the relationships name as images are left
+ * unread (the converter drops images without reading them). Parts that are XML are checked
+ * to be well-formed. Returns
+ * the entries and a reader of the parts this adapter reads itself.
+ *
+ * The caller hands the reader the archive as this guard saw it (replaceEntries), never the input
+ * bytes: a reader that finds another archive in them (data before the first entry shifts
+ * JSZip's offsets) could otherwise read parts this guard never checked.
  */
 export function checkZip(bytes: Uint8Array, limits: ZipLimits): { entries: ZipEntry[]; get(name: string): Buffer | undefined } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = readCentralDirectory(buf, limits);
   const keep = new Map<string, Buffer>();
+  // The relationships first: they say which parts are images, which the converter never reads.
+  const images = new Set<string>();
+  const read = new Set<string>();
+  const isRels = (name: string) => /(^|\/)_rels\/[^/]*\.rels$/i.test(name);
   for (const e of entries) {
-    // Only XML parts are ever unpacked (by us or mammoth); images and other media are never read.
-    if (!/\.(xml|rels)$/i.test(e.name)) continue;
+    if (!isRels(e.name)) continue;
     const data = readEntry(buf, e);
+    if (looksLikeXml(data)) checkWellFormed(data, e.name);
+    for (const [target, image] of relationshipTargets(e.name, data.toString('utf8'))) (image ? images : read).add(target);
+    if (KEEP.test(e.name)) keep.set(e.name.toLowerCase(), data);
+  }
+  for (const e of entries) {
+    const lower = e.name.toLowerCase();
+    // (A part also named by another relationship, say as the main document, is read.)
+    if ((e.name.endsWith('/') && e.size === 0) || (images.has(lower) && !read.has(lower)) || isRels(e.name)) continue;
+    const data = readEntry(buf, e);
+    if (looksLikeXml(data)) checkWellFormed(data, e.name);
     // Keep only the small XML parts this adapter reads itself; the rest are verified and let go.
     if (KEEP.test(e.name)) keep.set(e.name.toLowerCase(), data);
   }
   return { entries, get: (name) => keep.get(name.toLowerCase()) };
+}
+
+/** The parts a relationships part names (internal targets, resolved against its source part's folder, lower-cased), each with whether it is named as an image. */
+function relationshipTargets(relsName: string, xml: string): Array<[string, boolean]> {
+  const base = relsName.replace(/(^|\/)_rels\/[^/]*$/, '$1');
+  const out: Array<[string, boolean]> = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+    const attr = (n: string) => new RegExp(`\\b${n}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(m[1]!)?.slice(2).find((v) => v !== undefined);
+    if (/^external$/i.test(attr('TargetMode') ?? '')) continue;
+    const target = attr('Target');
+    if (!target) continue;
+    const parts = (target.startsWith('/') ? target.slice(1) : base + target).split('/');
+    const path: string[] = [];
+    for (const p of parts) {
+      if (p === '..') path.pop();
+      else if (p && p !== '.') path.push(p);
+    }
+    out.push([path.join('/').toLowerCase(), /\/image$/.test(attr('Type') ?? '')]);
+  }
+  return out;
+}
+
+/** A part whose first non-space byte (after a UTF-8 byte-order mark) is `<`: the reader may parse it as XML. */
+function looksLikeXml(data: Uint8Array): boolean {
+  let i = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+  while (i < data.length && (data[i] === 0x20 || data[i] === 0x09 || data[i] === 0x0a || data[i] === 0x0d)) i++;
+  return data[i] === 0x3c;
 }
 
 /** The parts this adapter reads itself. */

@@ -202,6 +202,36 @@ describe('docxToBlocks on hand-made documents', () => {
   });
 });
 
+describe('Word XML that is not well-formed is refused before the converter reads it (its error recovery is quadratic)', () => {
+  const wrap = (documentPart: string, extra: ReturnType<typeof stored>[] = []) => zip([stored('[Content_Types].xml', CONTENT_TYPES), stored('_rels/.rels', RELS), deflated('word/document.xml', documentPart), ...extra]);
+  const good = documentXml('<w:p><w:r><w:t>1.1 Explain</w:t></w:r></w:p>');
+  it.each([
+    ['cut short inside a tag', good.slice(0, good.length - 30), /word\/document\.xml is not well-formed XML \(the part ends inside/],
+    ['cut short between tags', good.replace(/<\/w:body><\/w:document>$/, ''), /ends inside <w:body>/],
+    ['elements after the root', `${good}${'<w:p/>'.repeat(50)}`, /more than one root element/],
+    ['tags that do not match', good.replace('</w:t>', '</w:r>'), /<\/w:r> closes <w:t>/],
+    ['a DOCTYPE (entity expansion)', good.replace('<w:document', '<!DOCTYPE d [<!ENTITY a "aaaa">]><w:document'), /DOCTYPE/],
+  ])('%s', async (_, part, message) => {
+    const e = await docxToBlocks(wrap(part)).then(() => null, (x: unknown) => x);
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as InputError).code).toBe('corrupt-docx');
+    expect((e as InputError).message).toMatch(message);
+  });
+
+  it('well-formed parts with quoted ">" and comments pass', async () => {
+    const part = good.replace('<w:body>', '<w:body><!-- a > b --><w:p w:rsidR="a>b"><w:r><w:t>Intro</w:t></w:r></w:p>');
+    const { blocks } = await docxToBlocks(wrap(part));
+    expect(paras(blocks).map((b) => b.text)).toEqual(['Intro', '1.1 Explain']);
+  });
+
+  it('a part the relationships name, whatever its extension, is checked before the converter inflates it', async () => {
+    const rels = RELS.replace('word/document.xml', 'word/main.bin');
+    const bomb = { name: 'word/main.bin', data: zerosDeflated(64), method: 8 as const, size: 1000 };
+    const e = await docxToBlocks(zip([stored('[Content_Types].xml', CONTENT_TYPES), stored('_rels/.rels', rels), deflated('word/document.xml', good), bomb])).then(() => null, (x: unknown) => x);
+    expect((e as InputError).code).toBe('too-large');
+  });
+});
+
 describe('docxToBlocks refuses bad input with a one-line InputError', () => {
   it('a corrupt zip named .docx', async () => {
     const e = await refusal(new Uint8Array(Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)])));

@@ -5,7 +5,7 @@
  * unified + remark-parse; HTML goes through rehype-parse (via @qualspec/html).
  */
 import type { AdapterOptions, AdapterResult, Block, Paragraph, Place } from '@qualspec/blocks';
-import { pairLabelCells, paragraph } from '@qualspec/blocks';
+import { InputError, pairLabelCells, paragraph } from '@qualspec/blocks';
 import { htmlFragmentToBlocks } from '@qualspec/html';
 import { blocksFromSegments, readText, segment, type SourceLine } from '@qualspec/text';
 import type { Nodes, Parent, Root, RootContent, Table } from 'mdast';
@@ -13,6 +13,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { splitPandocTables } from './pandoc-tables.js';
+import { checkMarkdownBounds, MAX_NESTING } from './bounds.js';
 
 const plain = unified().use(remarkParse).freeze();
 type Processor = typeof plain;
@@ -48,7 +49,9 @@ function mdastToBlocks(tree: Root, lineOf: (n: number) => number | null, page: n
       out.push(paragraph(t, { page: at.page, line: at.line != null ? at.line + k : null }, extra));
     });
   };
-  const walk = (nodes: RootContent[], depth: number) => {
+  // `level` counts every nesting (quotes too), `depth` the list depth the blocks carry.
+  const walk = (nodes: RootContent[], depth: number, level = 0) => {
+    if (level > MAX_NESTING) throw new InputError('too-deep', `markdown nested over ${MAX_NESTING} levels deep`);
     for (const node of nodes) {
       switch (node.type) {
         case 'heading':
@@ -63,8 +66,8 @@ function mdastToBlocks(tree: Root, lineOf: (n: number) => number | null, page: n
             // An ordered item keeps its printed number (`3. Be able to …` is outcome 3, not a bullet).
             const marker = node.ordered ? `${(node.start ?? 1) + k}. ` : '';
             if (first?.type === 'paragraph') lines(marker + inlineText(first), place(first), node.ordered ? (depth ? { depth } : {}) : { depth: depth + 1 });
-            else if (first) walk([first], depth + 1);
-            walk(rest, depth + 1);
+            else if (first) walk([first], depth + 1, level + 1);
+            walk(rest, depth + 1, level + 1);
           });
           break;
         case 'html':
@@ -74,7 +77,7 @@ function mdastToBlocks(tree: Root, lineOf: (n: number) => number | null, page: n
           out.push(table(node, place(node)));
           break;
         case 'blockquote':
-          walk(node.children, depth);
+          walk(node.children, depth, level + 1);
           break;
         case 'code':
           lines(node.value, place(node));
@@ -171,6 +174,7 @@ function markdownRunToBlocks(run: SourceLine[], page: number | null, withGfm: Pr
 export async function markdownToBlocks(bytes: Uint8Array, options: AdapterOptions = {}): Promise<AdapterResult> {
   void options;
   const text = readText(bytes);
+  checkMarkdownBounds(text);
   const withGfm = PIPE_TABLE.test(text) ? await loadGfm() : null;
   const { blocks, pages } = blocksFromSegments(segment(text), {
     lines: (run, page) => runToBlocks(run, page, withGfm),

@@ -41,3 +41,24 @@ describe('markdown adapter', () => {
     expect([...paragraphs(blocks)].map((p) => p.text)).toEqual(['2. Understand the relationship', '2.1 Explain the importance']);
   });
 });
+
+describe('markdown past a measured bound is refused, not left to run', () => {
+  const md = (text: string) => markdownToBlocks(new TextEncoder().encode(text));
+  const refusal = (text: string) => md(text).then(() => null, (e: unknown) => e as { code: string; message: string });
+
+  it('thousands of emphasis markers in one block (micromark resolves them in quadratic time)', async () => {
+    expect(await refusal(`# Unit 1\n\n${'*_'.repeat(3000)}\n`)).toMatchObject({ code: 'too-complex', message: 'markdown block at line 3 has over 4000 emphasis markers (* _ ~): too many to resolve' });
+  });
+
+  it('quotes nested past 100 levels, and lists indented as deep', async () => {
+    expect(await refusal(`# Unit 1\n\n${'>'.repeat(150)} deep\n`)).toMatchObject({ code: 'too-deep' });
+    expect(await refusal(`# Unit 1\n\n${Array.from({ length: 120 }, (_, k) => `${'  '.repeat(k)}- item`).join('\n')}\n`)).toMatchObject({ code: 'too-deep' });
+  });
+
+  it('what real documents have stays well inside: bold labels in a long table, lists six deep', async () => {
+    const rows = Array.from({ length: 300 }, (_, k) => `| **${k + 1}.1** | Explain the **duty** of _care_ |`).join('\n');
+    const { blocks } = await md(`# Unit 1\n\n| AC | Text |\n| --- | --- |\n${rows}\n\n${Array.from({ length: 6 }, (_, k) => `${'  '.repeat(k)}- level ${k + 1}`).join('\n')}\n`);
+    expect(blocks.filter((b) => b.type === 'table')).toHaveLength(1);
+    expect([...paragraphs(blocks)].map((p) => p.text)).toContain('level 6');
+  });
+});

@@ -9,10 +9,18 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError, pairLabelCells, type AdapterOptions, type AdapterResult } from '@qualspec/blocks';
 import { layout, pageLines, unpackPage, type PageLines } from '@qualspec/layout';
-import { openDocument, readPage } from './pdfjs.js';
+import { openDocument, readPage, toInputError } from './pdfjs.js';
 import type { WorkerJob, WorkerMessage } from './page-worker.js';
 
 export { layout, pageLines, markFurniture } from '@qualspec/layout';
+export { useOneShotInflate } from './inflate.js';
+
+/** Load pdf.js now (in this thread), so that the first document read here does not wait for it. */
+export async function preloadPdfjs(): Promise<void> {
+  const { keepCanvasUnloaded, loadPdfjs } = await import('./pdfjs.js');
+  keepCanvasUnloaded();
+  await loadPdfjs();
+}
 export type { RawPage } from './pdfjs.js';
 export type { PageLines, Line, Frag } from '@qualspec/layout';
 
@@ -92,6 +100,9 @@ export async function extractPages(bytes: Uint8Array, options: PdfOptions = {}):
       const out: PageLines[] = [];
       for (let p = 1; p <= doc.numPages; p++) out.push(pageLines(await readPage(doc, p)));
       return out;
+    } catch (e) {
+      // pdf.js's failures on a page, as the page workers report them.
+      throw toInputError(e, options.password);
     } finally {
       await doc.destroy().catch(() => {});
     }

@@ -4,8 +4,8 @@
  * `index + 1`, posting each page (already grouped into lines) as it is read.
  */
 import { parentPort } from 'node:worker_threads';
-import { inflateSync } from 'node:zlib';
 import { packPage, pageLines, type PackedPage } from '@qualspec/layout';
+import { useOneShotInflate } from './inflate.js';
 import { keepCanvasUnloaded, loadPdfjs, openDocument, readPage, toInputError } from './pdfjs.js';
 
 export interface WorkerJob {
@@ -23,42 +23,7 @@ export type WorkerMessage =
   | { id: number; type: 'error'; code: string; message: string }
   | { id: number; type: 'done' };
 
-/**
- * pdf.js inflates content streams through the web-streams DecompressionStream when there is
- * one; in Node that costs more in stream machinery than the inflating itself. This thread is
- * ours alone, so give pdf.js a one-shot stand-in on zlib (errors still fall back to pdf.js's
- * own decoder, as with the native one).
- */
-class OneShotDecompressionStream {
-  readonly writable: { getWriter(): { ready: Promise<void>; write(b: Uint8Array): Promise<void>; close(): Promise<void> } };
-  readonly readable: AsyncIterable<Uint8Array>;
-  constructor(format: string) {
-    if (format !== 'deflate') throw new TypeError(`unsupported format ${format}`);
-    const chunks: Uint8Array[] = [];
-    let close!: () => void;
-    const closed = new Promise<void>((r) => (close = r));
-    this.writable = {
-      getWriter: () => ({
-        ready: Promise.resolve(),
-        write: (b: Uint8Array) => {
-          chunks.push(b);
-          return Promise.resolve();
-        },
-        close: () => {
-          close();
-          return Promise.resolve();
-        },
-      }),
-    };
-    this.readable = {
-      async *[Symbol.asyncIterator]() {
-        await closed;
-        yield new Uint8Array(inflateSync(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-      },
-    };
-  }
-}
-(globalThis as { DecompressionStream?: unknown }).DecompressionStream = OneShotDecompressionStream;
+useOneShotInflate();
 
 const port = parentPort!;
 const post = (m: WorkerMessage) => port.postMessage(m, m.type === 'page' ? [m.page.nums.buffer as ArrayBuffer] : undefined);

@@ -24,8 +24,8 @@ export async function useCompileCache() {
   if (dir) process.env.NODE_COMPILE_CACHE = dir;
 }
 
-/** A PDF on the command line: start the page reader now, so that it loads pdf.js while the rest loads. */
+/** A PDF on the command line: start the parse worker now, so that it loads pdf.js while the rest loads. */
 export async function startPdfReaderFor(args) {
   const inputs = args.filter((a, i) => !/^(-o|--output)$/.test(args[i - 1] ?? '') && !/^(-o|--output=)/.test(a));
-  if (inputs.some((a) => /\.pdf$/i.test(a))) (await import('@qualspec/pdf')).prewarmPdfWorkers();
+  if (inputs.some((a) => /\.pdf$/i.test(a))) (await import('../dist/isolate.js')).prewarmParser({ pdf: true });
 }

@@ -11,15 +11,20 @@ import { INLINE_BULLET } from './rules/index.js';
  * one ending in a slash is a pair broken after it (`engineering/` + `manufacturing`).
  */
 export function joinParts(parts: string[]): string {
-  let out = '';
+  // The pieces are gathered and joined once; the end of the text so far is known by its last
+  // two characters (`tail`). Looking at the growing text itself (`/-$/` on it, or slicing it,
+  // which flattens it) made joining one long criterion quadratic.
+  const pieces: string[] = [];
+  let tail = '';
   for (const p of parts) {
     const t = p.trim();
     if (!t) continue;
-    if (!out) out = t;
-    else if (/[A-Za-z]-$/.test(out) && /^[a-z]/.test(t)) out += t;
-    else if (/[A-Za-z]\/$/.test(out) && /^[A-Za-z]/.test(t)) out += t;
-    else out = `${out} ${t}`;
+    const glued = pieces.length > 0 && ((/^[A-Za-z]-$/.test(tail) && /^[a-z]/.test(t)) || (/^[A-Za-z]\/$/.test(tail) && /^[A-Za-z]/.test(t)));
+    if (pieces.length && !glued) pieces.push(' ');
+    pieces.push(t);
+    tail = (tail + t).slice(-2);
   }
+  const out = pieces.join('');
   return out.replace(/\s+/g, ' ').trim();
 }
 

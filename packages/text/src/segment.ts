@@ -51,6 +51,24 @@ const FIELD_VALUE = /^[A-Za-z][^\t:]{0,60}(?::\s*|\s*\t\s*)\d{1,5}(?:\s*[a-z]{1,
  */
 const NUMBERED_LABEL = /^(?!(?:page|p|pg|pp|folio)\b)[a-z]{2,}(?:\s+[a-z]{2,}){0,2}\.?\s+\d{1,4}[a-z]?\s*[:.]?$/i;
 
+/**
+ * The same label and number leading a title (`Learning outcome 3 Understand …`, `Unit 2: …`):
+ * a heading whose number rises from section to section, however alike the titles after it.
+ * A running line's rising number is a page number, which no such label leads.
+ */
+const NUMBERED_HEADING = /^(?!(?:page|p|pg|pp|folio)\b)[a-z]{2,}(?:\s+[a-z]{2,}){0,2}\.?\s+\d{1,4}[a-z]?\s*[:.\-–—]?\s+[A-Za-z]/i;
+
+/** A code of three or more parts joined by slashes (`M/601/1001`, `603/1234/5`). */
+const CODE = /[A-Za-z0-9]+(?:\/[A-Za-z0-9]+){2,}/g;
+
+/** Whether the `k`-th number of `line` is part of a code. */
+function inCode(line: string, k: number): boolean {
+  const at = [...line.matchAll(/\d+/g)][k]?.index;
+  if (at === undefined) return false;
+  for (const m of line.matchAll(CODE)) if (at >= m.index && at < m.index + m[0].length) return true;
+  return false;
+}
+
 /** A short label: a few words, no digits, no closing punctuation (`Credit value`, `GLH`). */
 const LABEL_ABOVE = /^[A-Za-z][A-Za-z ()/&-]{1,40}:?$/;
 
@@ -94,13 +112,15 @@ function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Map<
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.trim();
     if (!t || !/\d/.test(t) || t.length > 200 || PAGE_NUMBER.test(t)) continue;
-    // A table row (`Credits⇥1⇥GLH⇥10`) is content: its numbers rise from unit to unit by chance.
-    if (t.includes('\t')) continue;
+    // A table row (`Credits⇥1⇥GLH⇥10`, `| 1.1 | … |`) is content: its numbers rise from unit to unit by chance.
+    if (t.includes('\t') || /^\|.*\|$/.test(t)) continue;
+    // A bulleted item (`- level 3`) is content too: no footer starts with a bullet.
+    if (/^[-*+•▪◦]\s/.test(t)) continue;
     // A field and its value (`Credits: 3`, `Guided learning hours\t20`) rises from section to
     // section as often as a page number does: it is not one.
     if (FIELD_VALUE.test(t)) continue;
     // A numbered heading (`Unit 2`, `Learning outcome 3`) rises too, from section to section.
-    if (NUMBERED_LABEL.test(t.replace(/^#{1,6}\s+/, ''))) continue;
+    if (NUMBERED_LABEL.test(t.replace(/^#{1,6}\s+/, '')) || NUMBERED_HEADING.test(t.replace(/^#{1,6}\s+/, ''))) continue;
     const k = shape(t);
     if (!/[a-z]{3}/.test(k)) continue;
     (byShape.get(k) ?? byShape.set(k, []).get(k)!).push(i);
@@ -110,6 +130,9 @@ function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Map<
     const numbers = idx.map((i) => (lines[i]!.match(/\d+/g) ?? []).map(Number));
     const width = Math.min(...numbers.map((n) => n.length));
     for (let k = 0; k < width; k++) {
+      // A number inside a code (`M/601/1001`, `603/1234/5`) is that code's: unit references
+      // allotted one after another rise like page numbers.
+      if (inCode(lines[idx[0]!]!, k)) continue;
       const seq = numbers.map((n) => n[k]!);
       // Only the page number changes in a running footer (`Page 9 of 40`, `Version 2.1 | 9`):
       // a line whose other numbers change too is content (`Credits 1 GLH 10`, `Credits 2 GLH 17`).

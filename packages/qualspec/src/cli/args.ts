@@ -58,6 +58,15 @@ export function positiveInteger(values: CommandLine['values'], name: string): nu
   return n;
 }
 
+/** A limit: a whole number, or 0 for none (the API's 0). */
+export function limitOption(values: CommandLine['values'], name: string, unit: string): number | undefined {
+  const v = values[name];
+  if (v === undefined) return undefined;
+  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(n)) throw new UsageError(`--${name} must be a whole number of ${unit} (0 for no limit), not ${String(v)}`);
+  return n;
+}
+
 /** A string option, or undefined. */
 export const stringOption = (values: CommandLine['values'], name: string): string | undefined => {
   const v = values[name];

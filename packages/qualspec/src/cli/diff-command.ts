@@ -11,6 +11,7 @@ import { diffSpecs } from '@qualspec/diff';
 import type { SpecDocument } from '@qualspec/model';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '@qualspec/report';
 import { loadSpecs } from '../diff.js';
+import { prewarmParser } from '../isolate.js';
 import { SPEC_EXTENSIONS, type ParseOptions } from '../parse.js';
 import { parseCommandLine, stringOption } from './args.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, errorLine, reasonOf, usage, version, type Command } from './common.js';
@@ -116,8 +117,8 @@ export const diffSpecCommand: Command = async (argv, tool) => {
     return usage(tool, `needs at least two specifications to compare, got one (${inputs[0]!.label})`);
   }
 
-  const pdf = inputs.some((i) => /\.pdf$/i.test(i.label)) || parseOptions.format === 'pdf' ? await import('@qualspec/pdf') : null;
-  pdf?.prewarmPdfWorkers();
+  // Start the parse worker now: it loads the parsers (pdf.js for a PDF) while this thread goes on.
+  prewarmParser({ pdf: parseOptions.format === 'pdf' || (!parseOptions.format && inputs.some((i) => /\.pdf$/i.test(i.label))), maxMemoryMb: parseOptions.maxMemoryMb });
   const progress = new Progress(inputs.length, progressWanted(o));
   const docs: SpecDocument[] = [];
   let failed = 0;
@@ -147,7 +148,6 @@ export const diffSpecCommand: Command = async (argv, tool) => {
     }
   } finally {
     progress.end();
-    await pdf?.closePdfWorkers();
   }
   if (docs.length < 2) {
     if (failed) {

@@ -1,11 +1,11 @@
 /**
  * The options parse-spec and diff-spec share, spelled and meaning the same in both: how inputs
- * are read (--input-format, --password, --max-pages, --max-bytes), where the output goes (-o),
+ * are read (--input-format, --password, --max-pages, --max-bytes, --timeout, --max-memory), where the output goes (-o),
  * the progress display, help and version.
  */
 import type { Format } from '@qualspec/model';
 import { FORMATS, type ParseOptions } from '../parse.js';
-import { positiveInteger, stringOption, type CommandLine, type OptionSpecs } from './args.js';
+import { limitOption, positiveInteger, stringOption, type CommandLine, type OptionSpecs } from './args.js';
 import { UsageError } from './common.js';
 
 export const COMMON_OPTIONS: OptionSpecs = {
@@ -15,6 +15,8 @@ export const COMMON_OPTIONS: OptionSpecs = {
   password: { type: 'string' },
   'max-pages': { type: 'string' },
   'max-bytes': { type: 'string' },
+  timeout: { type: 'string' },
+  'max-memory': { type: 'string' },
   progress: { type: 'boolean' },
   'no-progress': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -28,6 +30,10 @@ export const INPUT_OPTIONS_HELP = `  --input-format FMT      read every input as
   --password PW           password of an encrypted PDF.
   --max-pages N           refuse PDFs with more than N pages (default 5000).
   --max-bytes N           refuse inputs (or unpacked .docx content) larger than N bytes.
+  --timeout S             stop reading a document after S seconds (default 15; 0: no
+                          limit); it gets one error line and the next input goes on.
+  --max-memory MB         stop reading a document that needs more than MB megabytes
+                          (default 768; 0: no limit), in the same way.
   --progress, --no-progress
                           with several inputs, show file N of M, its name and the time
                           taken on standard error, and a line per file at the end.
@@ -45,12 +51,15 @@ export function parseOptionsFrom(values: CommandLine['values']): ParseOptions {
     format = f as Format;
   }
   const maxBytes = positiveInteger(values, 'max-bytes');
+  const seconds = limitOption(values, 'timeout', 'seconds');
   return {
     format,
     password: stringOption(values, 'password'),
     maxPages: positiveInteger(values, 'max-pages'),
     maxBytes,
     maxFileBytes: maxBytes,
+    timeoutMs: seconds === undefined ? undefined : seconds * 1000,
+    maxMemoryMb: limitOption(values, 'max-memory', 'megabytes'),
   };
 }
 

@@ -6,6 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { SPEC_DOCUMENT_SCHEMA_URL, type SpecDocument } from '@qualspec/model';
 import type { TraceEntry } from '@qualspec/recognise';
+import { prewarmParser } from '../isolate.js';
 import { SPEC_EXTENSIONS, type ParseOptions } from '../parse.js';
 import { parseCommandLine, stringOption } from './args.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, errorLine, reasonOf, usage, version, type Command } from './common.js';
@@ -117,9 +118,8 @@ export const parseSpecCommand: Command = async (argv, tool) => {
     throw e;
   }
 
-  // Start the PDF page reader now: it loads pdf.js while this thread loads the parsers.
-  const pdf = parseOptions.format === 'pdf' || (!parseOptions.format && inputs.some((i) => /\.pdf$/i.test(i.label))) ? await import('@qualspec/pdf') : null;
-  pdf?.prewarmPdfWorkers();
+  // Start the parse worker now: it loads the parsers (pdf.js for a PDF) while this thread goes on.
+  prewarmParser({ pdf: parseOptions.format === 'pdf' || (!parseOptions.format && inputs.some((i) => /\.pdf$/i.test(i.label))), maxMemoryMb: parseOptions.maxMemoryMb });
   const progress = new Progress(inputs.length, progressWanted(o));
   const results: Result[] = [];
   try {
@@ -151,8 +151,6 @@ export const parseSpecCommand: Command = async (argv, tool) => {
     }
   } finally {
     progress.end();
-    // A page reader that was started but never needed (a short PDF) must not hold the process.
-    await pdf?.closePdfWorkers();
   }
   if (folder) return exit;
   if (!results.length) return exit;

@@ -90,10 +90,13 @@ export const HEADING_RULES: HeadingRule[] = [
     id: 'heading/unit-number-title',
     summary: '`Unit 201 Principles of retail`, `Unit 4019: Electrical and Electronic`, `UNIT 6: Managing a Successful Computing Project`',
     pattern: new RegExp(String.raw`^${UNIT_WORD}\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?(\d{1,4}[A-Za-z]?)\s*(?:[:.\-–—]\s*|\s+)(?!(?:of|and|to|or|in)\b)([A-Z“"'‘(].*)$`),
-    yes: ['Unit 201 Principles of retail', 'Unit 4019: Electrical and Electronic', 'UNIT 6: Managing a Successful Computing Project', 'Unit 3: Title Unit number: TBC', 'Unit 202 — Principles of electrical science'],
-    no: ['Unit 3 of the qualification', 'Unit 1 and 2 are mandatory'],
+    yes: ['Unit 201 Principles of retail', 'Unit 4019: Electrical and Electronic', 'UNIT 6: Managing a Successful Computing Project', 'Unit 3: Title Unit number: TBC', 'Unit 202 — Principles of electrical science', 'Unit 12: Engineering Mathematics 2'],
+    no: ['Unit 3 of the qualification', 'Unit 1 and 2 are mandatory', 'Unit 201 Principles of retail 14', 'Unit 201 Principles of retail 3 30'],
     read: (m) => {
-      if (/\d{1,3}\s*$/.test(m[2]!.replace(REF, ''))) return null;
+      // A number at the end is a contents line's page or a structure row's credits (`… retail
+      // 14`, `… retail 3 30`), except one digit after a title's words (`Engineering Mathematics 2`).
+      const rest = m[2]!.replace(REF, '').trim();
+      if (/\d{1,3}$/.test(rest) && !/^\S+(?:\s+\S+)*\s+[A-Za-z]{3,}\s+[1-9]$/.test(rest)) return null;
       // `Unit 3: Title Unit number: TBC`: the labels after the title are not part of it.
       const title = splitLabels(m[2]!)[0] ?? m[2]!;
       const inner = new RegExp(`\\(?(${REF_SOURCE})\\)?`).exec(m[2]!);

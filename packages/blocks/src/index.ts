@@ -80,6 +80,15 @@ export interface AdapterNote {
 /** Collapse white space (including non-breaking and zero-width spaces) to single spaces and trim. */
 const NEEDS_COLLAPSE = /[\t\n\v\f\r\u00A0\u00AD\u1680\u2000-\u200D\u2028\u2029\u202F\u205F\u3000\uFEFF]|  |^ | $/;
 
+/**
+ * Append `items` to `target`. `target.push(...items)` passes every item as an argument, and a
+ * long enough list (a document's lines, ~125k) overflows the call stack.
+ */
+export function pushAll<T>(target: T[], items: readonly T[]): T[] {
+  for (const item of items) target.push(item);
+  return target;
+}
+
 export function collapse(text: string): string {
   if (!NEEDS_COLLAPSE.test(text)) return text;
   return text

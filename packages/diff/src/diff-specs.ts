@@ -151,7 +151,7 @@ export function diffSpecs(docs: readonly DiffInput[], options: DiffOptions = {})
         x.by = p.by;
       }
     }
-    ca.push(...cb);
+    for (const y of cb) ca.push(y);
     for (const y of cb) cluster.set(y, ca);
   }
   const seenClusters = new Set<V[]>();

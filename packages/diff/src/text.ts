@@ -113,7 +113,7 @@ export function textDiff(a: string, b: string): TextDiff | null {
     const del: string[] = [];
     const ins: string[] = [];
     while (i < ops.length && ops[i]![0] !== 0) {
-      (ops[i]![0] === -1 ? del : ins).push(...ops[i]![1]);
+      for (const t of ops[i]![1]) (ops[i]![0] === -1 ? del : ins).push(t);
       i++;
     }
     // Context: the rest of the white-space-delimited chunk on either side of the hunk.

@@ -4,7 +4,7 @@
  * depth, headings, wholly bold/italic paragraphs, tables with rows, cells and spans.
  */
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
-import { collapse, type Block, type Cell, type Paragraph, type Place, type Row, type Table } from '@qualspec/blocks';
+import { collapse, pushAll, type Block, type Cell, type Paragraph, type Place, type Row, type Table } from '@qualspec/blocks';
 
 /** Where a node starts: a fixed place, or a function of the node (e.g. its source line). */
 export type PlaceOf = Place | ((node: Element | Text | Root) => Place);
@@ -350,10 +350,10 @@ class Walker {
       }
     };
     visit(el, false);
-    this.out.push(...caption);
+    pushAll(this.out, caption);
     if (!rows.length) return;
     if (this.flatten) {
-      for (const r of rows) for (const cell of r.cells) this.out.push(...cell.blocks);
+      for (const r of rows) for (const cell of r.cells) pushAll(this.out, cell.blocks);
       return;
     }
     const table: Table = { type: 'table', rows, place: this.place(el) };

@@ -5,7 +5,7 @@
  * unified + remark-parse; HTML goes through rehype-parse (via @qualspec/html).
  */
 import type { AdapterOptions, AdapterResult, Block, Paragraph, Place } from '@qualspec/blocks';
-import { InputError, pairLabelCells, paragraph } from '@qualspec/blocks';
+import { InputError, pairLabelCells, paragraph, pushAll } from '@qualspec/blocks';
 import { htmlFragmentToBlocks } from '@qualspec/html';
 import { blocksFromSegments, readText, segment, type SourceLine } from '@qualspec/text';
 import type { Nodes, Parent, Root, RootContent, Table } from 'mdast';
@@ -71,7 +71,7 @@ function mdastToBlocks(tree: Root, lineOf: (n: number) => number | null, page: n
           });
           break;
         case 'html':
-          out.push(...htmlFragmentToBlocks(node.value, place(node)).map((p) => (depth && !p.depth ? { ...p, depth } : p)));
+          pushAll(out, htmlFragmentToBlocks(node.value, place(node)).map((p) => (depth && !p.depth ? { ...p, depth } : p)));
           break;
         case 'table':
           out.push(table(node, place(node)));
@@ -119,7 +119,7 @@ function runToBlocks(run: SourceLine[], page: number | null, withGfm: Processor 
   const out: Block[] = [];
   for (const piece of pieces) {
     if (piece.kind === 'lines') {
-      out.push(...markdownRunToBlocks(piece.lines, page, withGfm));
+      pushAll(out, markdownRunToBlocks(piece.lines, page, withGfm));
       continue;
     }
     out.push({

@@ -64,7 +64,7 @@ function mergeSplitHeader(rows: TextRow[], width: number): TextRow[] {
  * previous page, if it continues there; returns what the next part needs.
  */
 export function gridRows(input: TextRow[], carry: GridCarry | null): { rows: TextRow[]; carry: GridCarry } {
-  const own = Math.max(...input.map((r) => r.width));
+  const own = input.reduce((w, r) => Math.max(w, r.width), -Infinity);
   const width = Math.max(carry?.width ?? 0, own);
   // A header split over lines is the table's own (not under a part on the page before).
   const rows = mergeSplitHeader(input, own);

@@ -9,6 +9,7 @@ import {
   decodeText,
   pairLabelCells,
   paragraph,
+  pushAll,
   type AdapterOptions,
   type AdapterResult,
   type Block,
@@ -54,7 +55,7 @@ export function wrappedPhrases(lines: SourceLine[]): SourceLine[] {
       texts.every((t, k) => k === 0 || /^\p{Ll}/u.test(t) || /[/&-]$/.test(texts[k - 1]!)) &&
       !/[.:;]$/.test(texts[0]!);
     if (phrase) out.push({ line: group[0]!.line, text: texts.join(' ') });
-    else out.push(...group);
+    else pushAll(out, group);
     group = [];
   };
   for (const l of lines) {
@@ -91,11 +92,11 @@ export function blocksFromSegments(segments: Segment[], options: BlocksFromSegme
       const out: Block[] = [];
       let at = 0;
       for (const g of findFlattenedGrids(lines, widths)) {
-        out.push(...plainLines(lines.slice(at, g.from), pg));
+        pushAll(out, plainLines(lines.slice(at, g.from), pg));
         out.push(gridTable(g, lines[g.from]!.line, pg));
         at = g.to + 1;
       }
-      out.push(...plainLines(lines.slice(at), pg));
+      pushAll(out, plainLines(lines.slice(at), pg));
       return out;
     });
   // A cell's lines (a cell broken over lines) are its paragraphs.
@@ -107,7 +108,7 @@ export function blocksFromSegments(segments: Segment[], options: BlocksFromSegme
       page = s.printed != null ? s.printed + 1 : (page ?? 1) + 1;
       blocks.push({ type: 'page', page });
     } else if (s.kind === 'break') blocks.push({ type: 'break' });
-    else if (s.kind === 'lines') blocks.push(...lineBlocks(s.lines, page));
+    else if (s.kind === 'lines') pushAll(blocks, lineBlocks(s.lines, page));
     else {
       blocks.push({
         type: 'table',

@@ -58,6 +58,9 @@ const NUMBERED_LABEL = /^(?!(?:page|p|pg|pp|folio)\b)[a-z]{2,}(?:\s+[a-z]{2,}){0
  */
 const NUMBERED_HEADING = /^(?!(?:page|p|pg|pp|folio)\b)[a-z]{2,}(?:\s+[a-z]{2,}){0,2}\.?\s+\d{1,4}[a-z]?\s*[:.\-–—]?\s+[A-Za-z]/i;
 
+/** Fewest lines between the repeats of a running header or footer (a page's text, at the least). */
+const MIN_PAGE_LINES = 5;
+
 /** A code of three or more parts joined by slashes (`M/601/1001`, `603/1234/5`). */
 const CODE = /[A-Za-z0-9]+(?:\/[A-Za-z0-9]+){2,}/g;
 
@@ -127,8 +130,12 @@ function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Map<
   }
   for (const idx of byShape.values()) {
     if (idx.length < 3) continue;
+    // A running line has a page of text between its repeats: lines of one shape close together
+    // (a numbered list, a log) are content, however their numbers rise.
+    const gaps = idx.slice(1).map((i, j) => i - idx[j]!).sort((a, b) => a - b);
+    if (gaps[gaps.length >> 1]! < MIN_PAGE_LINES) continue;
     const numbers = idx.map((i) => (lines[i]!.match(/\d+/g) ?? []).map(Number));
-    const width = Math.min(...numbers.map((n) => n.length));
+    const width = numbers.reduce((w, n) => Math.min(w, n.length), Infinity);
     for (let k = 0; k < width; k++) {
       // A number inside a code (`M/601/1001`, `603/1234/5`) is that code's: unit references
       // allotted one after another rise like page numbers.

@@ -8,8 +8,8 @@
 // cross-reference table. Each case must end in a SpecDocument that passes the schema or in an
 // InputError. A crash (any other error), a hang (the time limit) or a schema failure is saved
 // to DIR (default fuzz-out/) with the smallest prefix of the case that still fails, and the
-// run exits 1. Counts per format are printed at the end. Deterministic for a given --seed.
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+// run exits 1; DIR/current holds the case being parsed, for one that ends the process itself. Counts per format are printed at the end. Deterministic for a given --seed.
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -153,6 +153,9 @@ async function shrink(format, bytes, kind) {
 const counts = Object.fromEntries(formats.map((f) => [f, { cases: 0, ok: 0, refused: 0, limit: 0, crash: 0, hang: 0, schema: 0 }]));
 const corpora = Object.fromEntries(formats.map((f) => [f, corpus(f)]));
 const startSeed = seed;
+mkdirSync(outDir, { recursive: true });
+/** The case being parsed, as DIR/current.EXT, and what it is in DIR/current (replay it with parse-spec). */
+const currentCase = join(outDir, 'current');
 const started = Date.now();
 let cases = 0;
 let failures = 0;
@@ -162,6 +165,9 @@ while (cases < maxCases && (Date.now() - started) / 1000 < seconds) {
   if (!source) break;
   let bytes = source.bytes;
   for (let k = 1 + int(3); k > 0; k--) bytes = MUTATE[format](bytes);
+  // The case on disk before it runs: should it take the process down, it is there to replay.
+  writeFileSync(currentCase, JSON.stringify({ seed: startSeed, case: cases + 1, format, from: source.name }) + '\n');
+  writeFileSync(`${currentCase}${NAME[format].slice(1)}`, bytes);
   const result = await run(format, bytes);
   counts[format].cases++;
   counts[format][result.kind]++;
@@ -181,4 +187,5 @@ console.log('format    cases     ok  refused  limit  crash  hang  schema');
 for (const [f, c] of Object.entries(counts)) {
   console.log(`${f.padEnd(8)} ${String(c.cases).padStart(6)} ${String(c.ok).padStart(6)} ${String(c.refused).padStart(8)} ${String(c.limit).padStart(6)} ${String(c.crash).padStart(6)} ${String(c.hang).padStart(5)} ${String(c.schema).padStart(7)}`);
 }
+for (const ext of ['', ...Object.values(NAME).map((n) => n.slice(1))]) rmSync(currentCase + ext, { force: true });
 process.exitCode = failures ? 1 : 0;

@@ -199,3 +199,5 @@ export function pairLabelCells(blocks: Block[]): Block[] {
   }
   return blocks;
 }
+
+export { PAGE_NUMBER_LINE, NUMBERED_LABEL, edgeKeys, recurringLines, type EdgeLine, type Recurring } from './furniture.js';

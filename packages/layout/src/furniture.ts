@@ -3,20 +3,17 @@
  * normalised) at the same height near the top or bottom of many pages, and marked so that
  * assembly drops them.
  */
+import { PAGE_NUMBER_LINE, edgeKeys, recurringLines, type EdgeLine } from '@qualspec/blocks';
 import type { Line, PageLines } from './lines.js';
 
 // Running headers and footers
 
 /**
  * Mark lines that repeat (digits normalised) at the same height in the top or bottom band of
- * many pages. Only the first and last few lines of a page are candidates.
+ * many pages. Only the first and last few lines of a page are candidates. What a page number
+ * is, which numbered lines are headings, how lines are compared and counted across pages is
+ * the furniture core in @qualspec/blocks, shared with the text adapter.
  */
-/** A line that is one word and a number, the word not a page label (`Unit 2`, `Section 3`). */
-const NUMBERED_LABEL = /^(?!(?:page|p|pg|pp|folio)\b)[a-z]{2,}\.?\s+\d{1,4}[a-z]?\s*[:.]?$/i;
-
-/** A page number on its own: `7`, `Page 7`, `Page 7 of 12`, `7/12`, `- 7 -`. */
-const PAGE_NUMBER_LINE = /^(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$/i;
-
 export function markFurniture(pages: PageLines[]): number {
   const n = pages.length;
   // A page number alone at the top or bottom edge needs no repetition to be known (a one-page
@@ -31,15 +28,10 @@ export function markFurniture(pages: PageLines[]): number {
   if (n < 2) return numbers;
   const need = Math.max(2, Math.ceil(0.25 * n));
   const K = 3;
-  interface Cand {
-    line: Line;
-    key: string;
-    page: number;
-    /** The page's first (last) line alone, set apart from the body by a wide gap. */
-    apart: boolean;
-  }
-  const byKey = new Map<string, Cand[]>();
-  const byStrict = new Map<string, Cand[]>();
+  // Every candidate by its key (digits folded); the page's first (last) line alone, set apart
+  // from the body by a wide gap, also by its strict key (only a page number at either end folded).
+  const loose: EdgeLine<Line>[] = [];
+  const strict: EdgeLine<Line>[] = [];
   for (const p of pages) {
     const ls = p.lines;
     // Candidates: the lines at the top (bottom) edge up to the first wide gap towards the body,
@@ -77,21 +69,14 @@ export function markFurniture(pages: PageLines[]): number {
         tableRow.add(band);
         continue;
       }
-      const plain = l.frags.map((f) => f.text).join(' ').replace(/\s+/g, ' ').toLowerCase();
-      // `Unit 2` or `Section 3` alone starts a page as a heading: its number is not a page number.
-      const text = NUMBERED_LABEL.test(plain) ? plain : plain.replace(/\d+/g, '#');
-      // Roman page numbers too.
-      const key = `${band}|${/^[ivxlc]+$/.test(text) ? '#' : text}`;
-      let arr = byKey.get(key);
-      if (!arr) byKey.set(key, (arr = []));
-      arr.push({ line: l, key, page: p.page, apart });
+      const edge = band === 't' ? 'top' : 'bottom';
+      const text = l.frags.map((f) => f.text).join(' ');
+      // (`Unit 2` or `Section 3` alone starts a page as a heading: its number is not folded.)
+      loose.push({ item: l, page: p.page, edge, keys: edgeKeys(text) });
       if (apart) {
         // Only a page number at either end may differ here ("Unit 301 Widgets   Page 5").
-        const exact = l.frags.map((f) => f.text).join(' ').replace(/\s+/g, ' ').toLowerCase();
-        const strict = `${band}|${exact.replace(/^(page\s+)?\d+(\s+of\s+\d+)?(\s|$)/, '#$3').replace(/(^|\s)(page\s+)?\d+(\s+of\s+\d+)?$/, '$1#')}`;
-        let sa = byStrict.get(strict);
-        if (!sa) byStrict.set(strict, (sa = []));
-        sa.push({ line: l, key: strict, page: p.page, apart });
+        const exact = text.replace(/\s+/g, ' ').toLowerCase();
+        strict.push({ item: l, page: p.page, edge, keys: [exact.replace(/^(page\s+)?\d+(\s+of\s+\d+)?(\s|$)/, '#$3').replace(/(^|\s)(page\s+)?\d+(\s+of\s+\d+)?$/, '$1#')] });
       }
     }
   }
@@ -106,11 +91,13 @@ export function markFurniture(pages: PageLines[]): number {
   let marked = 0;
   // Repeated (digits aside) on a quarter of the pages; or, alone at the page edge and set apart,
   // repeated (page numbers aside) on three (a running header that changes with the section).
-  const groups: Array<[Cand[], number]> = [...[...byKey.values()].map((a): [Cand[], number] => [a, need]), ...[...byStrict.values()].map((a): [Cand[], number] => [a, Math.min(3, need)])];
+  const groups: Array<[EdgeLine<Line>[], number]> = [
+    ...recurringLines(loose, need).map((g): [EdgeLine<Line>[], number] => [g.lines, need]),
+    ...recurringLines(strict, Math.min(3, need)).map((g): [EdgeLine<Line>[], number] => [g.lines, Math.min(3, need)]),
+  ];
   for (const [arr, want] of groups) {
-    if (new Set(arr.map((c) => c.page)).size < want) continue;
     // Same height (within 2pt of the most common height).
-    const ys = arr.map((c) => c.line.y).sort((a, b) => a - b);
+    const ys = arr.map((c) => c.item.y).sort((a, b) => a - b);
     let bestY = ys[0]!;
     let bestN = 0;
     for (const y of ys) {
@@ -118,10 +105,10 @@ export function markFurniture(pages: PageLines[]): number {
       for (const z of ys) if (Math.abs(z - y) <= 2) k++;
       if (k > bestN) (bestN = k), (bestY = y);
     }
-    const hits = arr.filter((c) => Math.abs(c.line.y - bestY) <= 2);
+    const hits = arr.filter((c) => Math.abs(c.item.y - bestY) <= 2);
     if (new Set(hits.map((c) => c.page)).size < want) continue;
-    if (hits.every((c) => c.line.size >= 1.15 * body) && new Set(hits.map((c) => exactText(c.line))).size > 1) continue;
-    for (const c of hits) if (!c.line.furniture) (c.line.furniture = true), marked++;
+    if (hits.every((c) => c.item.size >= 1.15 * body) && new Set(hits.map((c) => exactText(c.item))).size > 1) continue;
+    for (const c of hits) if (!c.item.furniture) (c.item.furniture = true), marked++;
   }
   return marked + numbers;
 }

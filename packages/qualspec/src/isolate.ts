@@ -20,9 +20,9 @@ import type { WorkerReply, WorkerRequest } from './parse-worker.js';
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
 /**
- * Default memory limit for one document, in MB: the worker's V8 heap and, separately, how far
- * the process's resident memory may grow while it runs (pdf.js and zlib buffers live outside
- * the V8 heap). Real specifications need well under a third of it.
+ * Default memory limit for one document, in MB: how far the process's resident memory may grow
+ * while it runs (pdf.js and zlib buffers live outside the V8 heap, so the heap alone is not the
+ * measure). Real specifications need well under a third of it.
  */
 export const DEFAULT_MAX_MEMORY_MB = 768;
 
@@ -31,6 +31,15 @@ const MEMORY_SAMPLE_MS = 25;
 
 /** The young generation's share of the heap limit (V8's semi-spaces; the rest is old space). */
 const YOUNG_SHARE = 1 / 16;
+
+/**
+ * The worker's V8 heap limit as a multiple of the memory limit. The memory watch (resident
+ * memory, sampled) is what stops a document; the heap limit is the backstop behind it, set
+ * well above it: V8 ends the whole process, not just the worker, when one allocation fails
+ * outright near the heap limit (seen in fuzzing: an old-space allocation failing at 530 MB
+ * under a 720 MB limit), so the watch must act first.
+ */
+const HEAP_BACKSTOP = 2;
 
 export interface Limits {
   /** Deadline in milliseconds; 0 or Infinity for none. */
@@ -61,7 +70,7 @@ function startWorker(maxMemoryMb: number): Worker {
   const w = new Worker(WORKER_FILE, {
     execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')),
     resourceLimits: finite(maxMemoryMb)
-      ? { maxOldGenerationSizeMb: Math.max(64, Math.round(maxMemoryMb * (1 - YOUNG_SHARE))), maxYoungGenerationSizeMb: Math.max(8, Math.round(maxMemoryMb * YOUNG_SHARE)) }
+      ? { maxOldGenerationSizeMb: Math.max(256, Math.round(HEAP_BACKSTOP * maxMemoryMb * (1 - YOUNG_SHARE))), maxYoungGenerationSizeMb: Math.max(16, Math.round(HEAP_BACKSTOP * maxMemoryMb * YOUNG_SHARE)) }
       : undefined,
   });
   w.on('message', (m: WorkerReply) => {

@@ -3,7 +3,7 @@
  * around page numbers), site chrome repeated at both ends of a pasted web page, tab-separated
  * table rows, and runs of ordinary lines. Shared by the text and markdown adapters.
  */
-import { collapse } from '@qualspec/blocks';
+import { NUMBERED_LABEL, PAGE_NUMBER_LINE, collapse, edgeKeys, recurringLines, type EdgeLine } from '@qualspec/blocks';
 import { gridRows, headerWords, type GridCarry, type TextRow } from './grid.js';
 
 export interface SourceLine {
@@ -19,7 +19,8 @@ export type Segment =
   | { kind: 'page'; printed: number | null; formFeed: boolean }
   | { kind: 'break' };
 
-const PAGE_NUMBER = /^\s*(?:page\s+)?(\d{1,4})(?:\s*(?:of|\/)\s*\d{1,4})?\s*$/i;
+/** A page number on its own, and a numbered heading alone: the furniture core's (@qualspec/blocks). */
+const PAGE_NUMBER = PAGE_NUMBER_LINE;
 
 /** A line's shape for repetition counting: digits folded, white space collapsed, lower case. */
 function shape(text: string): string {
@@ -45,11 +46,6 @@ const MARKED_LINE = /^\s{0,3}(?:#{1,6}\s|[-*+]\s|[\u2022\u25CF\u25AA\u25E6\u00B7
 /** A label and a number after a colon or tab, perhaps with its unit (`20 hours`): a field, not a page footer. */
 const FIELD_VALUE = /^[A-Za-z][^\t:]{0,60}(?::\s*|\s*\t\s*)\d{1,5}(?:\s*[a-z]{1,8}\.?)?\s*$/i;
 
-/**
- * A label of a word or three and a number, nothing else (`Unit 2`, `Learning outcome 3`), the
- * word not a page label: a heading, not a running footer.
- */
-const NUMBERED_LABEL = /^(?!(?:page|p|pg|pp|folio)\b)[a-z]{2,}(?:\s+[a-z]{2,}){0,2}\.?\s+\d{1,4}[a-z]?\s*[:.]?$/i;
 
 /**
  * The same label and number leading a title (`Learning outcome 3 Understand …`, `Unit 2: …`):
@@ -94,9 +90,10 @@ function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Map<
     if (!m || !lines[i]!.trim()) continue;
     // A number under a short label (`Credit value` / `1`) is that label's value.
     if (/^\d+$/.test(lines[i]!.trim()) && LABEL_ABOVE.test(previousText(lines, i))) continue;
-    const n = Number(m[1]);
+    const printed = (m[1] ?? m[2])!;
+    const n = Number(printed);
     if (n > lastPage) {
-      sites.push({ i, page: m[1]! });
+      sites.push({ i, page: printed });
       lastPage = n;
     }
   }
@@ -213,41 +210,18 @@ function findEdgeFurniture(lines: string[], ends: Set<number>): { drop: Set<numb
     for (let i = dir > 0 ? from : to; i >= from && i <= to && out.length < 2; i += dir) if (lines[i]!.trim()) out.push(i);
     return out;
   };
-  // An edge line's keys: its text with one number near the page's position folded (its printed
-  // page number; other numbers, such as unit references, stay). Each such number gives a key
-  // (`3/3` on page 3 may be `#/3` or `3/#`); the line's key is the one most pages share.
-  const variants = (i: number, page: number, side: string): string[] => {
-    const text = collapse(lines[i]!).toLowerCase();
-    // `Unit 2` or `Section 3` alone: a heading that starts a page, not a page number.
-    if (NUMBERED_LABEL.test(text)) return [`${side}:${text}`];
-    const out: string[] = [];
-    for (const m of text.matchAll(/\d+/g)) {
-      if (Math.abs(Number(m[0]) - page) <= 15) out.push(`${side}:${text.slice(0, m.index!)}#${text.slice(m.index! + m[0].length)}`);
-    }
-    return out.length ? out : [`${side}:${text}`];
-  };
-  const counts = new Map<string, number>();
+  // An edge line is compared by its text with one number near the page's position folded (its
+  // printed page number; other numbers, such as unit references, stay): the furniture core's
+  // keys, each line taking the one most pages share at its edge.
   const pageEdges = bounds.map(([a, b]) => ({ top: edges(a, b, 1), bottom: edges(a, b, -1) }));
-  pageEdges.forEach((p, k) => {
-    for (const [side, idx] of [['top', p.top], ['bottom', p.bottom]] as const) {
-      for (const c of new Set(idx.flatMap((i) => variants(i, k + 1, side)))) counts.set(c, (counts.get(c) ?? 0) + 1);
-    }
-  });
-  const key = (i: number, page: number, side: string): string => {
-    const vs = variants(i, page, side);
-    if (!side) {
-      // Side-free key: the variant the edges counted most (under either side).
-      let best = vs[0]!;
-      let n = -1;
-      for (const v of vs) {
-        const c = Math.max(counts.get(`top${v}`) ?? 0, counts.get(`bottom${v}`) ?? 0);
-        if (c > n) (n = c), (best = v);
-      }
-      return best;
-    }
-    return vs.reduce((a, b) => ((counts.get(b) ?? 0) > (counts.get(a) ?? 0) ? b : a));
-  };
   const min = Math.max(2, Math.ceil(0.3 * bounds.length));
+  const candidates: EdgeLine<number>[] = [];
+  pageEdges.forEach((p, k) => {
+    for (const edge of ['top', 'bottom'] as const) for (const i of p[edge]) candidates.push({ item: i, page: k + 1, edge, keys: edgeKeys(lines[i]!, k + 1) });
+  });
+  /** Each recurring edge line's key (the same text at either edge is one furniture line). */
+  const keyOf = new Map<number, string>();
+  for (const g of recurringLines(candidates, min)) for (const c of g.lines) keyOf.set(c.item, g.key);
   const drop = new Set<number>();
   const furniture = new Set<string>();
   // Keys dropped at an edge of each page: a page prints its running header once (a title page
@@ -258,11 +232,12 @@ function findEdgeFurniture(lines: string[], ends: Set<number>): { drop: Set<numb
       // Furniture runs from the edge: a repeated line under a line of the page's own (a unit
       // page's `Ofqual unit number` label under its title) is content.
       for (const i of idx) {
+        const key = keyOf.get(i);
         if (PAGE_NUMBER.test(lines[i]!)) drop.add(i);
-        else if ((counts.get(key(i, k + 1, side)) ?? 0) >= min && !droppedOn[k]!.has(key(i, k + 1, ''))) {
+        else if (key !== undefined && !droppedOn[k]!.has(key)) {
           drop.add(i);
-          furniture.add(key(i, k + 1, ''));
-          droppedOn[k]!.add(key(i, k + 1, ''));
+          furniture.add(key);
+          droppedOn[k]!.add(key);
         } else break;
       }
     }
@@ -272,8 +247,9 @@ function findEdgeFurniture(lines: string[], ends: Set<number>): { drop: Set<numb
   if (furniture.size) {
     bounds.forEach(([a, b], k) => {
       for (let i = a; i <= b; i++) {
-        const kk = key(i, k + 1, '');
-        if (lines[i]!.trim() && furniture.has(kk) && !droppedOn[k]!.has(kk)) {
+        if (!lines[i]!.trim()) continue;
+        const kk = edgeKeys(lines[i]!, k + 1).find((x) => furniture.has(x));
+        if (kk !== undefined && !droppedOn[k]!.has(kk)) {
           drop.add(i);
           droppedOn[k]!.add(kk);
         }

@@ -66,6 +66,8 @@ export interface PageLines {
   boxes: number[];
   /** Per page-local font index: bold, italic, both or null. */
   fontStyles: (FontStyle | null)[];
+  /** Streams of the page the reader refused to decode (over its size bound), when any. */
+  refusedStreams?: number;
 }
 
 /** Items whose baselines differ by less than this share of the larger size are on one line. */
@@ -208,7 +210,7 @@ export function pageLines(raw: RawPage): PageLines {
   }
   lines.sort((a, b) => a.y - b.y || a.x0 - b.x0);
   lines.forEach((l, i) => (l.no = i + 1));
-  return { page: raw.page, width: raw.width, height: raw.height, lines, rotated, bodyFont, chars, rules: raw.rules ?? [], boxes: raw.boxes ?? [], fontStyles: raw.fontStyles ?? [] };
+  return { page: raw.page, width: raw.width, height: raw.height, lines, rotated, bodyFont, chars, rules: raw.rules ?? [], boxes: raw.boxes ?? [], fontStyles: raw.fontStyles ?? [], ...(raw.refusedStreams ? { refusedStreams: raw.refusedStreams } : {}) };
 }
 
 export function makeLine(page: number, frags: Frag[]): Line {

@@ -19,6 +19,7 @@ export interface PackedPage {
   rules: Float64Array;
   boxes: Float64Array;
   fontStyles: (FontStyle | null)[];
+  refusedStreams?: number;
 }
 
 const PACK = 7;
@@ -46,6 +47,7 @@ export function packPage(p: PageLines): PackedPage {
     rules: Float64Array.from(p.rules),
     boxes: Float64Array.from(p.boxes),
     fontStyles: p.fontStyles,
+    refusedStreams: p.refusedStreams,
   };
 }
 
@@ -78,5 +80,5 @@ export function unpackPage(q: PackedPage): PageLines {
     cur.push(f);
   }
   flush();
-  return { page: q.page, width: q.width, height: q.height, lines, rotated, bodyFont: q.bodyFont, chars: q.chars, rules: Array.from(q.rules), boxes: Array.from(q.boxes), fontStyles: q.fontStyles };
+  return { page: q.page, width: q.width, height: q.height, lines, rotated, bodyFont: q.bodyFont, chars: q.chars, rules: Array.from(q.rules), boxes: Array.from(q.boxes), fontStyles: q.fontStyles, ...(q.refusedStreams ? { refusedStreams: q.refusedStreams } : {}) };
 }

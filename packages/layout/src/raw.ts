@@ -2,6 +2,8 @@
 /** One page's text, as compact parallel arrays (cheap to post between threads). */
 export interface RawPage {
   page: number;
+  /** Streams the reader refused to decode (over its size bound), when any. */
+  refusedStreams?: number;
   width: number;
   height: number;
   /** Text of each item. */

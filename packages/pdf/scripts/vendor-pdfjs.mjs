@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Copy the two pdf.js files @qualspec/pdf runs (the minified legacy build's API and core)
-// from the pdfjs-dist devDependency into dist/pdfjs/, with pdf.js's licence, and add one hook
-// to the core's text-extraction loop (below). The published
+// from the pdfjs-dist devDependency into dist/pdfjs/, with pdf.js's licence, and add two hooks
+// to the core: its text-extraction loop and its decoding streams' buffer (below). The published
 // package ships these instead of depending on pdfjs-dist, whose 38 MB (viewer, fonts, cMaps,
 // two builds) and optional 33 MB @napi-rs/canvas addon text extraction never uses.
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -47,7 +47,28 @@ if (found.length !== 1) {
 }
 const m = found[0];
 // Only the operators the reader asked for (globalThis.__qualspecWanted, by id) are handed over.
-const hooked = worker.slice(0, m.index + m[0].length) + `if(globalThis.__qualspecWanted?.[${m[6]}])globalThis.__qualspecOps(${m[6]},${m[7]},${m[3]});` + worker.slice(m.index + m[0].length);
+let hooked = worker.slice(0, m.index + m[0].length) + `if(globalThis.__qualspecWanted?.[${m[6]}])globalThis.__qualspecOps(${m[6]},${m[7]},${m[3]});` + worker.slice(m.index + m[0].length);
+
+/*
+ * A second hook: the buffer a decoding stream grows (pdf.js's DecodeStream.ensureBuffer, which
+ * doubles it) stops at `globalThis.__qualspecMaxDecoded` bytes when a reader has set it. A few
+ * kilobytes of nested Flate can decode to gigabytes, and each doubling copies the whole buffer
+ * in one native step that nothing can interrupt; refused here, such a stream costs at most the
+ * bound, and is counted (`globalThis.__qualspecOverDecoded`) so that the reader can say so
+ * (pdf.js itself goes on without the stream). Found by its shape too; the build stops if it is
+ * not there exactly once.
+ */
+const GROW = /ensureBuffer\(([\w$]+)\)\{const ([\w$]+)=this\.buffer;if\(\1<=\2\.byteLength\)return \2;let ([\w$]+)=this\.minBufferLength;for\(;\3<\1;\)\3\*=2;/g;
+const grows = [...hooked.matchAll(GROW)];
+if (grows.length !== 1) {
+  console.error(`vendor-pdfjs: expected pdf.js ${version}'s DecodeStream.ensureBuffer once in pdf.worker.min.mjs, found it ${grows.length} times; update the GROW pattern`);
+  process.exit(1);
+}
+const g = grows[0];
+hooked =
+  hooked.slice(0, g.index + g[0].length) +
+  `if(${g[3]}>(globalThis.__qualspecMaxDecoded??1/0)){globalThis.__qualspecOverDecoded=(globalThis.__qualspecOverDecoded||0)+1;throw new Error("qualspec: a stream decodes to over "+globalThis.__qualspecMaxDecoded+" bytes")}` +
+  hooked.slice(g.index + g[0].length);
 writeFileSync(join(out, 'pdf.worker.min.mjs'), hooked);
 writeFileSync(
   join(out, 'README.md'),
@@ -55,5 +76,6 @@ writeFileSync(
     `legacy/build/pdf.min.mjs (unmodified) and legacy/build/pdf.worker.min.mjs of pdfjs-dist@${version},\n` +
     `the latter with one call added to its text-extraction loop, \`globalThis.__qualspecOps(fn, args, state)\` for the\n` +
     `operators \`globalThis.__qualspecWanted[fn]\` marks,\n` +
-    `which hands each content-stream operator to @qualspec/pdf (see scripts/vendor-pdfjs.mjs).\n`,
+    `which hands each content-stream operator to @qualspec/pdf, and a bound on the buffer a decoding stream\n` +
+    `grows to, \`globalThis.__qualspecMaxDecoded\` bytes (see scripts/vendor-pdfjs.mjs).\n`,
 );

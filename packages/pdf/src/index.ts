@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError, pairLabelCells, type AdapterOptions, type AdapterResult } from '@qualspec/blocks';
 import { layout, pageLines, unpackPage, type PageLines } from '@qualspec/layout';
-import { openDocument, readPage, toInputError } from './pdfjs.js';
+import { MAX_DECODED_STREAM, openDocument, readPage, toInputError } from './pdfjs.js';
 import type { WorkerJob, WorkerMessage } from './page-worker.js';
 
 export { layout, pageLines, markFurniture } from '@qualspec/layout';
@@ -70,6 +70,15 @@ export async function pdfToBlocks(bytes: Uint8Array, options: PdfOptions = {}): 
   mark('layout done');
   if (truncated) {
     notes.push({ severity: 'warning', code: 'pdf-truncated', message: 'the PDF ends before its %%EOF marker; some content may be missing', place: null });
+  }
+  const refused = pages.filter((p) => p.refusedStreams);
+  if (refused.length) {
+    notes.push({
+      severity: 'warning',
+      code: 'pdf-stream-refused',
+      message: `${refused.reduce((s, p) => s + p.refusedStreams!, 0)} stream(s) decoding to over ${MAX_DECODED_STREAM / 1024 / 1024} MB were not read (a decompression bomb?), on page(s) ${summarise(refused.map((p) => p.page))}; what they hold is missing`,
+      place: { page: refused[0]!.page, line: null },
+    });
   }
   const empty = pages.filter((p) => p.chars === 0).map((p) => p.page);
   if (empty.length) {

@@ -108,6 +108,13 @@ export function keepCanvasUnloaded(): void {
 }
 
 /**
+ * Largest buffer one decoding stream may grow to (a page's content or a font program: real
+ * ones are a few megabytes; a decompression bomb is gigabytes). Past it the page is refused.
+ */
+export const MAX_DECODED_STREAM = 64 * 1024 * 1024;
+const DECODED_BOUND = /qualspec: a stream decodes to over (\d+) bytes/;
+
+/**
  * Import pdf.js (legacy build) with its worker module registered on the main thread, so
  * pdf.js never spawns a worker or imports anything by URL. The legacy build installs core-js
  * polyfills that replace the native Array.prototype.push and JSON.parse with slower
@@ -115,6 +122,8 @@ export function keepCanvasUnloaded(): void {
  * they behave the same for everything pdf.js does with them.
  */
 export function loadPdfjs(): Promise<PdfjsModule> {
+  // No stream decodes to more than this (the vendored core's bound; see vendor-pdfjs.mjs).
+  (globalThis as { __qualspecMaxDecoded?: number }).__qualspecMaxDecoded = MAX_DECODED_STREAM;
   loading ??= (async () => {
     const push = Array.prototype.push;
     const pushDesc = Object.getOwnPropertyDescriptor(Array.prototype, 'push')!;
@@ -213,6 +222,8 @@ export function toInputError(e: unknown, password?: string): InputError {
     return new InputError('password-required', 'password-protected PDF: pass --password');
   }
   if (name === 'InvalidPDFException') return new InputError('invalid-pdf', `damaged PDF: ${message.replace(/\.$/, '').toLowerCase()}`);
+  const bound = DECODED_BOUND.exec(message);
+  if (bound) return new InputError('too-large', `a stream in the PDF decodes to over ${Math.round(Number(bound[1]) / 1024 / 1024)} MB (a decompression bomb?)`);
   return new InputError('invalid-pdf', `cannot read PDF: ${message}`);
 }
 
@@ -231,6 +242,8 @@ export async function readPage(doc: PdfjsDocument, n: number): Promise<RawPage> 
   // (QUALSPEC_PDF_RULES=0 reads text alone, no drawing: for measuring what the drawing costs.)
   g.__qualspecWanted = READ_RULES ? collector.wanted : undefined;
   let content: Awaited<ReturnType<PdfjsPage['getTextContent']>>;
+  const counter = globalThis as { __qualspecOverDecoded?: number };
+  counter.__qualspecOverDecoded = 0;
   try {
     content = await page.getTextContent({ disableNormalization: false });
   } finally {
@@ -280,5 +293,6 @@ export async function readPage(doc: PdfjsDocument, n: number): Promise<RawPage> 
     boxes.push(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1));
   }
   const fontStyles = fonts.map((f) => collector.fontStyles.get(f) ?? null);
-  return { page: n, width: vp.width, height: vp.height, str, num, fonts, fontStyles, rules, boxes };
+  const refusedStreams = counter.__qualspecOverDecoded ?? 0;
+  return { page: n, width: vp.width, height: vp.height, str, num, fonts, fontStyles, rules, boxes, ...(refusedStreams ? { refusedStreams } : {}) };
 }

@@ -40,6 +40,15 @@ export function edgeKeys(text: string, page: number | null = null): string[] {
   return out.length ? out : [t];
 }
 
+/**
+ * The key of a line next to a printed page number, where the pages are known only by those
+ * numbers (text without page breaks): its text with that number, where it repeats it, folded
+ * (`Page 9 of 40`).
+ */
+export function printedPageKey(text: string, printed: string): string {
+  return clean(text).replace(new RegExp(`\\b${printed}\\b`, 'g'), '#');
+}
+
 export interface EdgeLine<T> {
   item: T;
   /** The page it is on (any numbering, one value per page). */

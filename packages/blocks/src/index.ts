@@ -200,4 +200,4 @@ export function pairLabelCells(blocks: Block[]): Block[] {
   return blocks;
 }
 
-export { PAGE_NUMBER_LINE, NUMBERED_LABEL, edgeKeys, recurringLines, type EdgeLine, type Recurring } from './furniture.js';
+export { PAGE_NUMBER_LINE, NUMBERED_LABEL, edgeKeys, printedPageKey, recurringLines, type EdgeLine, type Recurring } from './furniture.js';

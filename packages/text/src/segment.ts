@@ -3,7 +3,7 @@
  * around page numbers), site chrome repeated at both ends of a pasted web page, tab-separated
  * table rows, and runs of ordinary lines. Shared by the text and markdown adapters.
  */
-import { NUMBERED_LABEL, PAGE_NUMBER_LINE, collapse, edgeKeys, recurringLines, type EdgeLine } from '@qualspec/blocks';
+import { NUMBERED_LABEL, PAGE_NUMBER_LINE, collapse, edgeKeys, printedPageKey, recurringLines, type EdgeLine } from '@qualspec/blocks';
 import { gridRows, headerWords, type GridCarry, type TextRow } from './grid.js';
 
 export interface SourceLine {
@@ -27,13 +27,8 @@ function shape(text: string): string {
   return collapse(text).toLowerCase().replace(/\d+/g, '#');
 }
 
-/**
- * How a line next to a page number is compared across pages: its exact text, except that the
- * page number itself, when the line repeats it, is folded (`Page 9 of 40`).
- */
-function furnitureKey(line: string, n: string): string {
-  return collapse(line).toLowerCase().replace(new RegExp(`\\b${n}\\b`, 'g'), '#');
-}
+/** How a line next to a page number is compared across pages: the furniture core's key. */
+const furnitureKey = printedPageKey;
 
 /**
  * Find page furniture: a bare page number with the lines next to it that recur next to other
@@ -161,15 +156,13 @@ function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Map<
     }
     return out;
   };
-  // A key is furniture when it recurs on different lines (one line near two sites is not a repeat).
-  const where = new Map<string, Set<number>>();
-  for (const s of sites) {
-    for (const j of neighbours(s.i)) {
-      const k = furnitureKey(lines[j]!, s.page);
-      (where.get(k) ?? where.set(k, new Set()).get(k)!).add(j);
-    }
-  }
-  const furniture = (k: string) => (where.get(k)?.size ?? 0) >= 2 && k.length > 0;
+  // A key is furniture when it recurs on different lines (one line near two sites is not a
+  // repeat): the furniture core's recurrence, each line its own occurrence, since the pages
+  // here are known only by their printed numbers.
+  const neighbourLines: EdgeLine<number>[] = [];
+  for (const s of sites) for (const j of neighbours(s.i)) neighbourLines.push({ item: j, page: j, edge: 'bottom', keys: [furnitureKey(lines[j]!, s.page)] });
+  const recurring = new Set(recurringLines(neighbourLines, 2).map((g) => g.key));
+  const furniture = (k: string) => recurring.has(k) && k.length > 0;
   const siteLines = new Set(sites.map((s) => s.i));
   for (const s of sites) {
     // Furniture is the unbroken run of recurring lines on either side of the page number.

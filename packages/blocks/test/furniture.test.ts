@@ -1,6 +1,6 @@
 /** The furniture core both page-aware adapters use: page numbers, numbered headings, keys, recurrence. */
 import { describe, expect, it } from 'vitest';
-import { NUMBERED_LABEL, PAGE_NUMBER_LINE, edgeKeys, recurringLines, type EdgeLine } from '@qualspec/blocks';
+import { NUMBERED_LABEL, PAGE_NUMBER_LINE, edgeKeys, printedPageKey, recurringLines, type EdgeLine } from '@qualspec/blocks';
 
 describe('the furniture core', () => {
   it.each(['7', 'Page 7', 'page 7 of 12', '7/12', '- 7 -', '– 12 –'])('%j is a page number alone', (t) => expect(PAGE_NUMBER_LINE.test(t)).toBe(true));
@@ -16,6 +16,11 @@ describe('the furniture core', () => {
     expect(edgeKeys('Qualification handbook 601/3577/3 – page 9', 9)).toEqual(['qualification handbook 601/3577/# – page 9', 'qualification handbook 601/3577/3 – page #']);
     expect(edgeKeys('Qualification handbook 601/3577/3 – page 40', 40)).toEqual(['qualification handbook 601/3577/3 – page #']);
     expect(edgeKeys('3/3', 3)).toEqual(['#/3', '3/#']);
+  });
+
+  it('beside a printed page number, folds that number only', () => {
+    expect(printedPageKey('Version 2   Page 9 of 40', '9')).toBe('version 2 page # of 40');
+    expect(printedPageKey('Unit 19 Safety', '9')).toBe('unit 19 safety');
   });
 
   it('groups lines by the key most pages share at their edge, on enough pages', () => {

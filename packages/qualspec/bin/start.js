@@ -18,10 +18,13 @@ export function checkNode(command) {
  */
 export async function useCompileCache() {
   const { enableCompileCache, getCompileCacheDir } = await import('node:module');
+  const { dirname } = await import('node:path');
   if (!enableCompileCache || process.env.NODE_DISABLE_COMPILE_CACHE) return;
   enableCompileCache();
+  // (The directory Node reports ends in a folder per Node version, which Node adds again to
+  // NODE_COMPILE_CACHE: the workers are given its parent, to share this thread's cache.)
   const dir = getCompileCacheDir?.();
-  if (dir) process.env.NODE_COMPILE_CACHE = dir;
+  if (dir) process.env.NODE_COMPILE_CACHE = dirname(dir);
 }
 
 /** A PDF on the command line: start the parse worker now, so that it loads pdf.js while the rest loads. */

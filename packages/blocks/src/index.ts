@@ -200,4 +200,5 @@ export function pairLabelCells(blocks: Block[]): Block[] {
   return blocks;
 }
 
+export { workerExecArgv } from './worker-options.js';
 export { PAGE_NUMBER_LINE, NUMBERED_LABEL, edgeKeys, printedPageKey, recurringLines, type EdgeLine, type Recurring } from './furniture.js';

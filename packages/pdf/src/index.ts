@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { InputError, pairLabelCells, type AdapterOptions, type AdapterResult } from '@qualspec/blocks';
+import { InputError, pairLabelCells, workerExecArgv, type AdapterOptions, type AdapterResult } from '@qualspec/blocks';
 import { layout, pageLines, unpackPage, type PageLines } from '@qualspec/layout';
 import { MAX_DECODED_STREAM, openDocument, readPage, toInputError } from './pdfjs.js';
 import type { WorkerJob, WorkerMessage } from './page-worker.js';
@@ -150,22 +150,6 @@ interface PoolWorker {
 
 let pool: PoolWorker[] = [];
 let nextJob = 1;
-
-/**
- * The process's Node options, less those that only describe its own entry script: a worker
- * inherits them, and `--input-type` (a script given on standard input or to --eval) makes
- * Node refuse to start a worker from a file.
- */
-function workerExecArgv(): string[] {
-  const out: string[] = [];
-  const argv = process.execArgv;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i]!.startsWith('--input-type=')) continue;
-    if (argv[i] === '--input-type') i++;
-    else out.push(argv[i]!);
-  }
-  return out;
-}
 
 function startWorker(): PoolWorker {
   const pw: PoolWorker = { worker: new Worker(WORKER_FILE, { execArgv: workerExecArgv() }), jobs: new Map() };

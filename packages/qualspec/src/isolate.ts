@@ -11,7 +11,7 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '@qualspec/blocks';
+import { InputError, workerExecArgv } from '@qualspec/blocks';
 import type { Format } from '@qualspec/model';
 import type { PipelineOptions, PipelineResult } from './pipeline.js';
 import type { WorkerReply, WorkerRequest } from './parse-worker.js';
@@ -68,7 +68,7 @@ const finite = (n: number) => Number.isFinite(n) && n > 0;
 
 function startWorker(maxMemoryMb: number): Worker {
   const w = new Worker(WORKER_FILE, {
-    execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')),
+    execArgv: workerExecArgv(),
     resourceLimits: finite(maxMemoryMb)
       ? { maxOldGenerationSizeMb: Math.max(256, Math.round(HEAP_BACKSTOP * maxMemoryMb * (1 - YOUNG_SHARE))), maxYoungGenerationSizeMb: Math.max(16, Math.round(HEAP_BACKSTOP * maxMemoryMb * YOUNG_SHARE)) }
       : undefined,
@@ -154,7 +154,9 @@ export function runIsolated(bytes: Uint8Array, path: string | null, format: Form
  */
 export function prewarmParser(what: { pdf?: boolean; maxMemoryMb?: number } = {}): void {
   if (!existsSync(WORKER_FILE) || running) return;
-  const memory = what.maxMemoryMb !== undefined && finite(what.maxMemoryMb) ? what.maxMemoryMb : what.maxMemoryMb === undefined ? DEFAULT_MAX_MEMORY_MB : Infinity;
+  // The limit the first document will ask for (0: none), so that its worker is this one.
+  const asked = what.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
+  const memory = finite(asked) ? asked : Infinity;
   if (!worker || workerMemory !== memory) {
     void worker?.terminate();
     (worker = startWorker(memory)), (workerMemory = memory);

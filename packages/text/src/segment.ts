@@ -109,8 +109,9 @@ function findPageFurniture(lines: string[]): { drop: Set<number>; pageEnds: Map<
     if (!t || !/\d/.test(t) || t.length > 200 || PAGE_NUMBER.test(t)) continue;
     // A table row (`Credits⇥1⇥GLH⇥10`, `| 1.1 | … |`) is content: its numbers rise from unit to unit by chance.
     if (t.includes('\t') || /^\|.*\|$/.test(t)) continue;
-    // A bulleted item (`- level 3`) is content too: no footer starts with a bullet.
-    if (/^[-*+•▪◦]\s/.test(t)) continue;
+    // A bulleted or numbered item (`- level 3`, `2.1 Describe …`) is content too: no footer
+    // starts with a bullet or an item number.
+    if (/^[-*+•▪◦]\s/.test(t) || /^\d{1,3}(?:\.\d{1,3})+\.?\s/.test(t)) continue;
     // A field and its value (`Credits: 3`, `Guided learning hours\t20`) rises from section to
     // section as often as a page number does: it is not one.
     if (FIELD_VALUE.test(t)) continue;

@@ -29,6 +29,19 @@ describe('text adapter', () => {
     expect(all.filter((t) => /page \d/.test(t))).toEqual([]);
   });
 
+  it('lines whose numbers rise from unit to unit are content, not footers: titled outcome headings, references allotted in sequence, bullets, pipe rows', async () => {
+    const unit = (n: number) =>
+      [`Unit ${n}: Working safely part ${n}`, `Unit reference number: M/601/100${n}`, 'Level: 2', `Learning outcome ${n} Understand the topic`, `${n}.1 Describe the hazards`, `- level ${n}`, `| ${n}.2 | Explain the controls |`, ''].join('\n');
+    const text = [1, 2, 3, 4].map(unit).join('\n');
+    const all = texts((await textToBlocks(new TextEncoder().encode(text))).blocks);
+    for (const n of [1, 2, 3, 4]) {
+      expect(all).toContain(`Unit reference number: M/601/100${n}`);
+      expect(all).toContain(`Learning outcome ${n} Understand the topic`);
+      expect(all).toContain(`${n}.1 Describe the hazards`);
+    }
+    expect(all.filter((t) => /^- level|^level \d/.test(t))).toHaveLength(4);
+  });
+
   it('a running header that repeats the title page’s heading leaves the heading; an "N/M" footer goes on the last page too', async () => {
     const text = [
       'Acme Level 2 Award in Safety', '', 'Acme Level 2 Award in Safety', 'Qualification number: 603/1234/8', '', 'file:///tmp/x.html                      1/3\f',
